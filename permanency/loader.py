@@ -332,18 +332,26 @@ def load(data_dir: Path | str, docs_dir: Path | str | None = None) -> Manual:
                 first_seen[key] = f"{file}:{record.line('id')}"
                 known[kind.name].add(record_id)
 
+    # a file that did not parse still declares its id through its name, so the
+    # records that point at it do not report a second, derived error
+    parsed_paths = {path for _, path, _, _ in parsed_files}
+    for kind in KINDS:
+        if kind.id_from_name:
+            for path in data_dir.glob(kind.pattern):
+                if path not in parsed_paths and kind.id_from_name(path.stem)[0]:
+                    known[kind.name].add(kind.id_from_name(path.stem)[0])
+
     # pages a record may name: hand-written docs plus generated ones
     known["page"] = set()
     if docs_dir is not None:
         docs_dir = Path(docs_dir)
         known["page"] |= {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")}
-    for record in records:
-        kind = KIND_BY_NAME[record.kind]
-        if kind.page and isinstance(record.data.get("id"), str):
-            try:
-                known["page"].add(kind.page(record.data))
-            except (KeyError, TypeError, ValueError):
-                pass
+    # a generated page is named after its data file, so even a file that does not
+    # parse still has a known page (one error, not a cascade)
+    for kind in KINDS:
+        if kind.page:
+            folder = kind.pattern.split("/")[0]
+            known["page"] |= {f"{folder}/{p.stem}.md" for p in data_dir.glob(kind.pattern)}
 
     # 3. schema + cross-reference validation ----------------------------------
     validated: set[int] = set()

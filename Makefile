@@ -1,0 +1,47 @@
+# The manual's commands. Every target sets itself up first: on a fresh machine with
+# Python 3.11, `make serve` and `make test` are all you need.
+SHELL := /bin/bash
+VENV  ?= .venv
+PY    := $(VENV)/bin/python
+MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
+HOST  ?= 127.0.0.1:8000
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help setup check build serve test test-fast pdf bench lock clean
+
+help:
+	@echo "make serve   build the manual and serve it at http://$(HOST)/ (rebuilds on edits to docs/, data/, macros/)"
+	@echo "make test    set everything up and run every test (units, fixture builds, the built site in Chromium)"
+	@echo "make build   validate data/ and build the static site into site/"
+	@echo "make check   validate data/ only, listing every error as file:line: field: message"
+
+$(VENV)/.installed: requirements.txt pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+setup: $(VENV)/.installed
+
+check: setup
+	$(PY) -m permanency check
+
+build: check
+	$(MKDOCS) build --strict
+
+serve: check
+	$(MKDOCS) serve --strict -a $(HOST)
+
+# Browser tests drive Debian's Chromium; install it when it is missing.
+test: setup
+	bash scripts/ensure-chromium
+	$(PY) -m pytest -q
+
+test-fast: setup
+	$(PY) -m pytest -q -m "not browser"
+
+lock:
+	$(PY) -m pip freeze --exclude-editable > requirements.txt
+
+clean:
+	rm -rf site build .pytest_cache

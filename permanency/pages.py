@@ -1,0 +1,33 @@
+"""The Markdown source of every page generated from a record: front matter plus
+one macro call. The macro does the rendering; nothing here copies data into a page
+beyond its title and dates."""
+from __future__ import annotations
+
+import json
+
+from markupsafe import escape
+
+from .loader import Manual
+
+# kind -> (macro name, field that gives the page title)
+_PAGE_MACROS = {
+    "program": ("program_page", lambda r: f"{r['name']} ({r['abbreviation']})"),
+    "behavior": ("behavior_page", lambda r: f"{r['number']}. {r['short_name']}"),
+}
+
+
+def generated(manual: Manual) -> dict[str, str]:
+    out = {}
+    for src_uri, (kind, record) in manual.generated_pages().items():
+        macro, title = _PAGE_MACROS[kind]
+        front = {
+            "title": title(record),
+            # Material prints description unescaped into a <meta> attribute
+            "description": str(escape(record.get("summary", ""))),
+            "last_reviewed": record["last_reviewed"],
+            "render_macros": True,
+        }
+        # JSON is valid YAML and quotes every string safely
+        lines = [f"{key}: {json.dumps(value)}" for key, value in front.items()]
+        out[src_uri] = "---\n" + "\n".join(lines) + f"\n---\n\n{{{{ {macro}({json.dumps(record['id'])}) }}}}\n"
+    return out

@@ -1,0 +1,66 @@
+"""The MkDocs side of the manual.
+
+``on_config`` loads and validates data/ once per build (and again on each
+``mkdocs serve`` rebuild); bad data stops the build before any page is read,
+with every error listed. ``on_files`` adds one generated page per record that
+has a page (programs, practice behaviors, ...): front matter plus one macro
+call, so adding a YAML file adds its page, its navigation entry and its search
+entry with no other edit.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from . import pages
+from .errors import DataErrors
+from .loader import Manual, load
+
+log = logging.getLogger("mkdocs.plugins.permanency")
+
+
+class PermanencyConfig(Config):
+    data_dir = opt.Type(str, default="data")
+
+
+class PermanencyPlugin(BasePlugin[PermanencyConfig]):
+    manual: Manual | None = None
+
+    def on_config(self, config):
+        root = Path(config.config_file_path).parent
+        data_dir = root / self.config.data_dir
+        try:
+            self.manual = load(data_dir, config.docs_dir)
+        except DataErrors as exc:
+            raise PluginError(exc.report()) from None
+        config.extra["manual"] = {
+            "title": self.manual.meta["title"],
+            "version": self.manual.version,
+            "changed_on": self.manual.changed_on,
+            "current_copy": self.manual.meta["current_copy"],
+        }
+        # `mkdocs serve` rebuilds when data, templates or schemas change
+        for path in (data_dir, Path(__file__).parent):
+            if str(path) not in config.watch:
+                config.watch.append(str(path))
+        return config
+
+    def on_files(self, files: Files, config) -> Files:
+        for src_uri, content in pages.generated(self.manual).items():
+            if files.get_file_from_path(src_uri) is not None:
+                raise PluginError(
+                    f"docs/{src_uri} exists, but that page is generated from data; delete the file"
+                )
+            files.append(File.generated(config, src_uri, content=content))
+        return files
+
+    def on_page_markdown(self, markdown, page, config, files):
+        if "last_reviewed" not in page.meta:
+            log.warning("%s: front matter has no 'last_reviewed' date", page.file.src_uri)
+        return markdown
