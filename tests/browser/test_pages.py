@@ -1,0 +1,54 @@
+"""Every built page in Chromium: loads, makes no request to another host, logs no
+error; search finds what a worker types."""
+from __future__ import annotations
+
+import pytest
+
+
+def all_pages(site):
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.name != "404.html")
+
+
+def test_every_page_loads_offline_without_errors(site, server, page):
+    pages = all_pages(site)
+    assert len(pages) >= 20
+    for rel in pages:
+        response = page.goto(server + rel)
+        assert response.ok, rel
+        page.wait_for_load_state("networkidle")
+        assert page.locator("h1").first.is_visible(), rel
+    assert page.recorder.foreign == []
+    assert page.recorder.errors == []
+
+
+def test_program_page_shows_figures_and_citations(server, page):
+    page.goto(server + "programs/p3.html")
+    assert page.locator("h1").inner_text() == "Permanency Partners Program (P3)"
+    table = page.locator("table").first
+    assert "29 youth" in table.inner_text()
+    assert "First three months" in table.inner_text()
+    page.get_by_role("link", name="P3 release").first.click()
+    page.wait_for_url("**/sources.html#la-dcfs-p3")
+    assert page.locator("#la-dcfs-p3").is_visible()
+
+
+def test_behavior_page_links_to_supporting_programs(server, page):
+    page.goto(server + "practice-behaviors/index.html")
+    page.get_by_role("link", name="Be accountable").click()
+    assert page.locator("h1").inner_text() == "2. Be accountable"
+    assert "Be accountable." in page.locator(".admonition.quote").inner_text()
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("P3", "Permanency Partners Program"),
+    ("relative caregivers", "Approved Relative Caregivers"),
+    ("resource family", "Resource Family Approval"),
+])
+def test_search_finds_programs(server, page, query, expected):
+    page.goto(server + "index.html")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").fill(query)
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=10000)
+    assert expected in results.first.inner_text()
+    assert page.recorder.foreign == []
