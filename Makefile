@@ -41,7 +41,8 @@ test-fast: setup
 	$(PY) -m pytest -q -m "not browser"
 
 lock:
-	$(PY) -m pip freeze --exclude-editable > requirements.txt
+	{ echo "# Pinned: every package the manual needs to build and test. Regenerate with: make lock"; \
+	  $(PY) -m pip freeze --all --exclude-editable | grep -v '^pip=='; } > requirements.txt
 
 clean:
 	rm -rf site build .pytest_cache
