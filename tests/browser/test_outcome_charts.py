@@ -113,3 +113,25 @@ def test_timeline_event_links_to_its_page(server, page):
     event.get_by_role("link", name="Thriving Families, Safer Children", exact=True).click()
     page.wait_for_url("**/programs/tfsc.html")
     expect(page.locator("h1")).to_have_text("Thriving Families, Safer Children")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_outcome_and_timeline_pages_pass_axe(browser, server, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    ctx = browser.new_context(color_scheme=scheme)
+    page = ctx.new_page()
+    found = {}
+    for rel in ("outcomes/index.html", "outcomes/sacramento-pcr-results.html",
+                "outcomes/sacramento-permanency-rates.html", "outcomes/sacramento-delayed-permanency.html",
+                "outcomes/p3-pilot-results.html", "timeline.html", "programs/pcr.html"):
+        page.goto(server + rel)
+        page.wait_for_load_state("networkidle")
+        result = axe.run(page, options={"runOnly": {"type": "tag",
+                                                    "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+        violations = [(v["id"], [n["target"] for n in v["nodes"]]) for v in result.response["violations"]]
+        if violations:
+            found[rel] = violations
+    ctx.close()
+    assert found == {}
