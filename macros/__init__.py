@@ -28,6 +28,18 @@ def define_env(env):
         return render.behavior_index(manual(), page())
 
     @env.macro
+    def outcome_page(outcome_id):
+        return render.outcome_page(manual(), outcome_id, page())
+
+    @env.macro
+    def outcome_index():
+        return render.outcome_index(manual(), page())
+
+    @env.macro
+    def timeline():
+        return render.timeline(manual(), page())
+
+    @env.macro
     def source_list():
         return render.source_list(manual(), page())
 

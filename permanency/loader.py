@@ -73,6 +73,14 @@ KINDS: tuple[Kind, ...] = (
         id_from_name=_numbered_name,
         page=lambda r: f"practice-behaviors/{r['number']:02d}-{r['id']}.md",
     ),
+    Kind(
+        "outcome",
+        "outcomes/*.yml",
+        "outcome.schema.json",
+        id_from_name=_plain_name,
+        page=lambda r: f"outcomes/{r['id']}.md",
+    ),
+    Kind("event", "timeline.yml", "timeline.schema.json", collection="events"),
     Kind("manual", "manual.yml", "manual.schema.json", singleton=True),
 )
 KIND_BY_NAME = {k.name: k for k in KINDS}
@@ -218,6 +226,15 @@ class Manual:
     @property
     def behaviors(self) -> dict[str, dict]:
         return self.records.get("behavior", {})
+
+    @property
+    def outcomes(self) -> dict[str, dict]:
+        return self.records.get("outcome", {})
+
+    @property
+    def events(self) -> dict[str, dict]:
+        """Timeline events in date order (by their ``sort`` key; ties keep file order)."""
+        return self.records.get("event", {})
 
     @property
     def version(self) -> str:
@@ -371,6 +388,18 @@ def load(data_dir: Path | str, docs_dir: Path | str | None = None) -> Manual:
                 errors.append(DataError(record.file, record.line("number"), "number",
                                         f"behavior number {n} is already used by {numbers[n]}"))
             numbers[n] = record.file
+    program_figures = {
+        r.data["id"]: [f.get("id") for f in _dicts(r.data.get("figures"))]
+        for r in records if r.kind == "program" and isinstance(r.data.get("id"), str)
+    }
+    for record in records:
+        if record.kind == "program":
+            for i, figure in _indexed(record.data.get("figures")):
+                errors.extend(_figure_rules(record, ("figures", i), figure))
+        elif record.kind == "outcome":
+            errors.extend(_outcome_rules(record, program_figures))
+        elif record.kind == "event":
+            errors.extend(_event_rules(record))
 
     if errors:
         raise DataErrors(errors)
@@ -383,6 +412,109 @@ def load(data_dir: Path | str, docs_dir: Path | str | None = None) -> Manual:
         manual.records.setdefault(record.kind, {})[record.data["id"]] = record.data
     manual.records["program"] = dict(sorted(manual.programs.items(), key=lambda kv: kv[1]["name"].lower()))
     manual.records["behavior"] = dict(sorted(manual.behaviors.items(), key=lambda kv: kv[1]["number"]))
+    manual.records["outcome"] = dict(sorted(manual.outcomes.items(), key=lambda kv: kv[1]["title"].lower()))
+    manual.records["event"] = dict(sorted(manual.events.items(), key=lambda kv: kv[1]["sort"]))
     for kind in KINDS:
         manual.records.setdefault(kind.name, {})
     return manual
+
+
+# ------------------------------------------------------- rules beyond the schemas
+def _dicts(value) -> list[dict]:
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+
+def _indexed(value) -> list[tuple[int, dict]]:
+    return [(i, v) for i, v in enumerate(value) if isinstance(v, dict)] if isinstance(value, list) else []
+
+
+def _bounded(figure: dict) -> str | None:
+    """How a figure is bounded ('about', 'more than', ...), or None when it is exact."""
+    if figure.get("qualifier"):
+        return str(figure["qualifier"])
+    return "about" if figure.get("approximate") is True else None
+
+
+def _figure_rules(record: Record, path: tuple, figure: dict) -> Iterable[DataError]:
+    if "approximate" in figure and "qualifier" in figure:
+        yield DataError(record.file, record.line(*path, "qualifier"), format_path(path + ("qualifier",)),
+                        "give either approximate or qualifier, not both")
+
+
+def _outcome_rules(record: Record, program_figures: dict[str, list]) -> Iterable[DataError]:
+    seen: dict[tuple[str, str], int] = {}
+
+    def unique(what: str, value, path: tuple) -> Iterable[DataError]:
+        if not isinstance(value, str):
+            return
+        line = record.line(*path)
+        if (what, value) in seen:
+            yield DataError(record.file, line, format_path(path),
+                            f"duplicate {what} id '{value}'; first used on line {seen[(what, value)]}")
+        else:
+            seen[(what, value)] = line
+
+    for g, group in _indexed(record.data.get("groups")):
+        gpath = ("groups", g)
+        yield from unique("group", group.get("id"), gpath + ("id",))
+        figures = {}
+        for i, figure in _indexed(group.get("figures")):
+            yield from _figure_rules(record, gpath + ("figures", i), figure)
+            yield from unique("figure", figure.get("id"), gpath + ("figures", i, "id"))
+            if isinstance(figure.get("id"), str):
+                figures.setdefault(figure["id"], figure)
+        refs = group.get("program_figures")
+        if not group.get("figures") and not refs:
+            yield DataError(record.file, record.line(*gpath), format_path(gpath),
+                            "a group needs figures, program_figures or both")
+        if isinstance(refs, dict) and refs.get("program") in program_figures:
+            known = program_figures[refs["program"]]
+            for i, fid in enumerate(refs.get("figures") if isinstance(refs.get("figures"), list) else []):
+                if isinstance(fid, str) and fid not in known:
+                    choices = ", ".join(sorted(k for k in known if k)) or "(none)"
+                    yield DataError(record.file, record.line(*gpath, "program_figures", "figures", i),
+                                    format_path(gpath + ("program_figures", "figures", i)),
+                                    f"unknown figure '{fid}' in program '{refs['program']}'; known: {choices}")
+        for c, chart in _indexed(group.get("charts")):
+            cpath = gpath + ("charts", c)
+            yield from unique("chart", chart.get("id"), cpath + ("id",))
+            units: dict[str, str] = {}
+            for i, fid in enumerate(chart.get("figures") if isinstance(chart.get("figures"), list) else []):
+                fpath = cpath + ("figures", i)
+                if not isinstance(fid, str):
+                    continue
+                if fid not in figures:
+                    choices = ", ".join(sorted(figures)) or "(none)"
+                    yield DataError(record.file, record.line(*fpath), format_path(fpath),
+                                    f"unknown figure '{fid}' in this group; known: {choices}")
+                    continue
+                figure = figures[fid]
+                bound = _bounded(figure)
+                if bound:
+                    yield DataError(record.file, record.line(*fpath), format_path(fpath),
+                                    f"figure '{fid}' is not exact (the source says '{bound}'); "
+                                    "a chart draws exact figures only, so show it in the table")
+                unit = figure.get("unit")
+                if isinstance(unit, str):
+                    measure = "a percentage" if unit in ("percent", "%") else "a count"
+                    if units and measure not in units:
+                        other, first_id = next(iter(units.items()))
+                        yield DataError(record.file, record.line(*fpath), format_path(fpath),
+                                        f"figure '{fid}' is {measure} but '{first_id}' is {other}; "
+                                        "a chart does not mix percentages with counts")
+                    units.setdefault(measure, fid)
+
+
+def _event_rules(record: Record) -> Iterable[DataError]:
+    data = record.data
+    if not data.get("programs") and not data.get("outcomes"):
+        yield DataError(record.file, record.line(), format_path(record.base + ("programs",)),
+                        "an event needs programs or outcomes: the page or pages it links to")
+    sort = data.get("sort")
+    if isinstance(sort, str) and re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", sort):
+        parts = [int(p) for p in sort.split("-")]
+        try:
+            _dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+        except ValueError:
+            yield DataError(record.file, record.line("sort"), format_path(record.base + ("sort",)),
+                            f"expected a real year, month or date; got '{sort}'")

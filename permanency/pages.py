@@ -7,11 +7,13 @@ import json
 
 from markupsafe import escape
 
+from . import render
 from .loader import Manual
 
 # kind -> (macro name, field that gives the page title)
 _PAGE_MACROS = {
-    "program": ("program_page", lambda r: f"{r['name']} ({r['abbreviation']})"),
+    "program": ("program_page", render.program_title),
+    "outcome": ("outcome_page", lambda r: r["title"]),
     "behavior": ("behavior_page", lambda r: f"{r['number']}. {r['short_name']}"),
 }
 
