@@ -363,10 +363,24 @@ def sort_key(text: str) -> str:
     return re.sub(r"[^0-9a-z ]", "", text.casefold())
 
 
+# Anchors the component templates give their own headings on the shared pages
+# (permanency/templates/components/*.md.j2); a record id must not take one.
+PAGE_HEADINGS: dict[str, frozenset[str]] = {
+    "pcr/roles.md": frozenset({"sources"}),
+    "pcr/running-a-review.md": frozenset({"stages", "facilitation-styles", "model-fidelity", "variations", "sources"}),
+    "pcr/questions.md": frozenset({"sources"}),
+    "permanency-options.md": frozenset({"sources"}),
+    "pcr/data-elements.md": frozenset({"what-to-count", "lessons", "sources"}),
+    "pcr/lessons-learned.md": frozenset({"sources"}),
+    "pcr/case-stories.md": frozenset({"sources"}),
+    "glossary.md": frozenset(f"letter-{c}" for c in "abcdefghijklmnopqrstuvwxyz#"),
+}
+
+
 def _shared_page_anchors(records: list[Record]) -> Iterable[DataError]:
     """Records shown on one hand-written page each get an #anchor from their id,
     so ids must differ across the kinds that share a page (a question and a phase
-    on pcr/questions.md), and must not take the page's own 'sources' heading."""
+    on pcr/questions.md), and must not take an anchor of the page's own headings."""
     seen: dict[str, tuple[Record, str]] = {}
     for record in records:
         kind = KIND_BY_NAME[record.kind]
@@ -375,9 +389,9 @@ def _shared_page_anchors(records: list[Record]) -> Iterable[DataError]:
         anchor = kind.anchor(record.data)
         page, _, fragment = anchor.partition("#")
         where = format_path(record.base + ("id",))
-        if fragment == "sources":
+        if fragment in PAGE_HEADINGS.get(page, ()):
             yield DataError(record.file, record.line("id"), where,
-                            f"id 'sources' is taken by the Sources heading on {page}; choose another id")
+                            f"id '{fragment}' is taken by a heading on {page}; choose another id")
         elif anchor in seen and seen[anchor][0].kind != record.kind:
             other, at = seen[anchor]
             yield DataError(record.file, record.line("id"), where,
