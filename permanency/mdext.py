@@ -4,7 +4,7 @@ Python-Markdown's ``abbr`` extension (fed from data/glossary.yml by the permanen
 plugin) wraps every known abbreviation in ``<abbr title="…">``, and Material's
 ``content.tooltips`` shows the title as a tooltip on hover *or focus*. An
 ``<abbr>`` cannot take focus by itself, so this treeprocessor, running right after
-``abbr``, gives the first use of each abbreviation on a page ``tabindex="0"``:
+``abbr``, gives the first use of each abbreviation on a page (outside a link) ``tabindex="0"``:
 a keyboard user tabs to it once and reads the tooltip, without a tab stop on
 every later use. Printouts spell the first use out (manual.css).
 
@@ -26,11 +26,13 @@ class FirstAbbrFocusable(Treeprocessor):
         self.same_as = same_as
 
     def run(self, root: etree.Element) -> None:
+        # an abbreviation inside a link is not made a second tab stop within it
+        in_links = {id(el) for a in root.iter("a") for el in a.iter("abbr")}
         seen: set[str] = set()
         for el in root.iter("abbr"):
             text = "".join(el.itertext())
             key = self.same_as.get(text, text)
-            if el.get("title") and key not in seen:
+            if el.get("title") and key not in seen and id(el) not in in_links:
                 seen.add(key)
                 el.set("tabindex", "0")
 

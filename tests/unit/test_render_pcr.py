@@ -190,9 +190,11 @@ def test_first_use_of_each_abbreviation_takes_keyboard_focus():
                               "CPS": "Child Protective Services"}},
         "permanency.mdext": {"same_as": {"PCRs": "PCR"}},
     })
-    out = md.convert("PCRs in CPS.\n\nOne PCR, and CPS again.")
+    out = md.convert("[The PCR report](x.md): PCRs in CPS.\n\nOne PCR, and CPS again.")
     assert out == (
-        '<p><abbr tabindex="0" title="permanency case review">PCRs</abbr> in '
+        # inside a link the abbreviation is no extra tab stop; the first use outside one is
+        '<p><a href="x.md">The <abbr title="permanency case review">PCR</abbr> report</a>: '
+        '<abbr tabindex="0" title="permanency case review">PCRs</abbr> in '
         '<abbr tabindex="0" title="Child Protective Services">CPS</abbr>.</p>\n'
         '<p>One <abbr title="permanency case review">PCR</abbr>, and '
         '<abbr title="Child Protective Services">CPS</abbr> again.</p>'
