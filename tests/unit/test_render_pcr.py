@@ -126,9 +126,9 @@ def test_glossary_is_alphabetical_grouped_by_letter_with_anchors(m):
     out = html(render.glossary(m, "glossary.md"))
     # letter index, then letters in order, entries alphabetical within them
     assert out.startswith(
-        '<nav aria-label="Glossary letters" class="manual-alpha">\n'
-        '<p><a href="#letter-a">A</a> · <a href="#letter-c">C</a> · <a href="#letter-l">L</a> · '
-        '<a href="#letter-p">P</a></p>\n</nav>'
+        '<nav aria-label="Glossary letters" class="manual-alpha">\n<ul>\n'
+        '<li><a href="#letter-a">A</a></li>\n<li><a href="#letter-c">C</a></li>\n'
+        '<li><a href="#letter-l">L</a></li>\n<li><a href="#letter-p">P</a></li>\n</ul>\n</nav>'
     )
     order = [out.index(f'id="{i}"') for i in ("letter-a", "aging-out", "letter-c", "csw", "letter-l", "legal-permanency", "letter-p", "p3")]
     assert order == sorted(order)
