@@ -46,3 +46,40 @@ def define_env(env):
     @env.macro
     def changelog():
         return render.changelog(manual(), page())
+
+    # the permanency case review section, options, lessons, stories, glossary
+    @env.macro
+    def pcr_overview():
+        return render.pcr_overview(manual(), page())
+
+    @env.macro
+    def pcr_roles():
+        return render.pcr_roles(manual(), page())
+
+    @env.macro
+    def pcr_process():
+        return render.pcr_process(manual(), page())
+
+    @env.macro
+    def question_bank():
+        return render.question_bank(manual(), page())
+
+    @env.macro
+    def permanency_options():
+        return render.permanency_options(manual(), page())
+
+    @env.macro
+    def pcr_data_elements():
+        return render.pcr_data_elements(manual(), page())
+
+    @env.macro
+    def lessons_learned():
+        return render.lessons_learned(manual(), page())
+
+    @env.macro
+    def case_stories():
+        return render.case_stories(manual(), page())
+
+    @env.macro
+    def glossary():
+        return render.glossary(manual(), page())

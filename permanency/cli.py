@@ -13,6 +13,12 @@ from .errors import DataErrors
 from .loader import load
 
 
+def _plural(word: str, n: int) -> str:
+    if n == 1:
+        return word
+    return word[:-1] + "ies" if word.endswith("y") and word[-2:-1] not in "aeiou" else word + "s"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m permanency")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -27,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     except DataErrors as exc:
         print(exc.report(), file=sys.stderr)
         return 1
-    counts = ", ".join(f"{len(v)} {k}{'s' if len(v) != 1 else ''}" for k, v in manual.records.items() if v)
+    counts = ", ".join(f"{len(v)} {_plural(k, len(v))}" for k, v in manual.records.items() if v)
     print(f"data OK: {len(manual.files)} files ({counts}) in {time.perf_counter() - start:.2f}s")
     return 0
 

@@ -35,12 +35,17 @@ class Kind:
     """
 
     name: str  # the word used in messages: "unknown program 'x'"
-    pattern: str
-    schema: str
+    pattern: str | None  # None: records nested in another kind's records
+    schema: str | None
     collection: str | None = None
     id_from_name: Callable[[str], tuple[str, int | None]] | None = None
-    singleton: bool = False  # exactly one file, not a set of records
-    page: Callable[[dict], str] | None = None  # docs-relative page for a record
+    singleton: bool = False  # one file, not a set of records
+    required: bool = True  # a singleton the manual cannot do without
+    page: Callable[[dict], str] | None = None  # docs-relative page generated for a record
+    # records shown on a shared, hand-written page: "page.md#anchor"
+    anchor: Callable[[dict], str] | None = None
+    # (field, kind): each item of the list in `field` is a record of `kind`
+    children: tuple[tuple[str, str], ...] = ()
 
 
 _NUMBERED = re.compile(r"^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$")
@@ -82,6 +87,68 @@ KINDS: tuple[Kind, ...] = (
     ),
     Kind("event", "timeline.yml", "timeline.schema.json", collection="events"),
     Kind("manual", "manual.yml", "manual.schema.json", singleton=True),
+    # the permanency case review as a practice: roles, stages, facilitation
+    Kind(
+        "pcr-practice",
+        "pcr-practice.yml",
+        "pcr-practice.schema.json",
+        singleton=True,
+        required=False,
+        children=(("roles", "role"), ("stages", "stage"), ("styles", "facilitation-style"),
+                  ("variations", "variation")),
+    ),
+    Kind("role", None, None, anchor=lambda r: f"pcr/roles.md#{r['id']}"),
+    Kind("stage", None, None, anchor=lambda r: f"pcr/running-a-review.md#{r['id']}"),
+    Kind("facilitation-style", None, None, anchor=lambda r: f"pcr/running-a-review.md#{r['id']}"),
+    Kind("variation", None, None, anchor=lambda r: f"pcr/running-a-review.md#{r['id']}"),
+    # the review question bank: phases in order, each with its questions
+    Kind(
+        "phase",
+        "review-questions.yml",
+        "review-questions.schema.json",
+        collection="phases",
+        anchor=lambda r: f"pcr/questions.md#{r['id']}",
+        children=(("questions", "question"),),
+    ),
+    Kind("question", None, None, anchor=lambda r: f"pcr/questions.md#{r['id']}"),
+    # legal and relational permanency, and the options under each
+    Kind(
+        "option-category",
+        "permanency-options.yml",
+        "permanency-options.schema.json",
+        collection="categories",
+        anchor=lambda r: f"permanency-options.md#{r['id']}",
+        children=(("options", "option"),),
+    ),
+    Kind("option", None, None, anchor=lambda r: f"permanency-options.md#{r['id']}"),
+    Kind(
+        "data-element",
+        "pcr-data-elements.yml",
+        "pcr-data-elements.schema.json",
+        collection="elements",
+        anchor=lambda r: f"pcr/data-elements.md#{r['id']}",
+    ),
+    Kind(
+        "lesson",
+        "lessons-learned.yml",
+        "lessons-learned.schema.json",
+        collection="lessons",
+        anchor=lambda r: f"pcr/lessons-learned.md#{r['id']}",
+    ),
+    Kind(
+        "story",
+        "case-stories.yml",
+        "case-stories.schema.json",
+        collection="stories",
+        anchor=lambda r: f"pcr/case-stories.md#{r['id']}",
+    ),
+    Kind(
+        "term",
+        "glossary.yml",
+        "glossary.schema.json",
+        collection="terms",
+        anchor=lambda r: f"glossary.md#{r['id']}",
+    ),
 )
 KIND_BY_NAME = {k.name: k for k in KINDS}
 
@@ -115,6 +182,8 @@ def _is_real_date(value: object) -> bool:
 
 def _validator_for(schema_name: str, known: dict[str, set[str]]):
     def x_ref(validator, kind, instance, schema):
+        if kind == "page" and isinstance(instance, str):
+            instance = instance.partition("#")[0]  # MkDocs checks the anchor itself
         if isinstance(instance, str) and instance not in known.get(kind, set()):
             choices = ", ".join(sorted(known.get(kind, ()))) or "(none)"
             yield ValidationError(f"unknown {kind} '{instance}'; known: {choices}")
@@ -200,6 +269,7 @@ class Record:
     file: str  # data-relative path as shown in messages, e.g. data/programs/arc.yml
     parsed: Parsed
     base: tuple  # where in the file this record sits: () or ("sources", 3)
+    parent: tuple[str, str] | None = None  # (kind, id) of the record this one sits in
 
     def line(self, *path) -> int:
         return self.parsed.line_of(self.base + tuple(path))
@@ -213,6 +283,11 @@ class Manual:
     records: dict[str, dict[str, dict]] = field(default_factory=dict)
     meta: dict = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
+    # the whole file a kind is read from (pcr-practice.yml, glossary.yml, ...),
+    # for the fields that sit beside its records
+    documents: dict[str, dict] = field(default_factory=dict)
+    # (kind, id) of a nested record -> (kind, id) of the record it sits in
+    parents: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
 
     # convenient, ordered views ------------------------------------------------
     @property
@@ -237,6 +312,47 @@ class Manual:
         return self.records.get("event", {})
 
     @property
+    def phases(self) -> dict[str, dict]:
+        return self.records.get("phase", {})
+
+    @property
+    def questions(self) -> dict[str, dict]:
+        return self.records.get("question", {})
+
+    @property
+    def option_categories(self) -> dict[str, dict]:
+        return self.records.get("option-category", {})
+
+    @property
+    def options(self) -> dict[str, dict]:
+        return self.records.get("option", {})
+
+    @property
+    def data_elements(self) -> dict[str, dict]:
+        return self.records.get("data-element", {})
+
+    @property
+    def lessons(self) -> dict[str, dict]:
+        return self.records.get("lesson", {})
+
+    @property
+    def stories(self) -> dict[str, dict]:
+        return self.records.get("story", {})
+
+    @property
+    def terms(self) -> dict[str, dict]:
+        return self.records.get("term", {})
+
+    @property
+    def pcr_practice(self) -> dict:
+        return self.documents.get("pcr-practice", {})
+
+    def parent(self, kind: str, record_id: str) -> dict:
+        """The record a nested record sits in (the phase of a question, ...)."""
+        parent_kind, parent_id = self.parents[(kind, record_id)]
+        return self.records[parent_kind][parent_id]
+
+    @property
     def version(self) -> str:
         return self.meta["changelog"][0]["version"]
 
@@ -245,7 +361,9 @@ class Manual:
         return self.meta["changelog"][0]["date"]
 
     def page_of(self, kind: str, record_id: str) -> str:
-        return KIND_BY_NAME[kind].page(self.records[kind][record_id])
+        """The docs page (with an #anchor for records on a shared page) of a record."""
+        k = KIND_BY_NAME[kind]
+        return (k.page or k.anchor)(self.records[kind][record_id])
 
     def generated_pages(self) -> dict[str, tuple[str, dict]]:
         """docs-relative path -> (kind, record) for every page made from a record."""
@@ -255,6 +373,83 @@ class Manual:
                 for record in self.records.get(kind.name, {}).values():
                     pages[kind.page(record)] = (kind.name, record)
         return pages
+
+
+def sort_key(text: str) -> str:
+    """Alphabetical order as a reader expects it: case and punctuation ignored."""
+    return re.sub(r"[^0-9a-z ]", "", text.casefold())
+
+
+# Anchors the component templates give their own headings on the shared pages
+# (permanency/templates/components/*.md.j2); a record id must not take one.
+PAGE_HEADINGS: dict[str, frozenset[str]] = {
+    "pcr/roles.md": frozenset({"sources"}),
+    "pcr/running-a-review.md": frozenset({"stages", "facilitation-styles", "model-fidelity", "variations", "sources"}),
+    "pcr/questions.md": frozenset({"sources"}),
+    "permanency-options.md": frozenset({"sources"}),
+    "pcr/data-elements.md": frozenset({"what-to-count", "lessons", "sources"}),
+    "pcr/lessons-learned.md": frozenset({"sources"}),
+    "pcr/case-stories.md": frozenset({"sources"}),
+    "glossary.md": frozenset(f"letter-{c}" for c in "abcdefghijklmnopqrstuvwxyz#"),
+}
+
+
+def _shared_page_anchors(records: list[Record]) -> Iterable[DataError]:
+    """Records shown on one hand-written page each get an #anchor from their id,
+    so ids must differ across the kinds that share a page (a question and a phase
+    on pcr/questions.md), and must not take an anchor of the page's own headings."""
+    seen: dict[str, tuple[Record, str]] = {}
+    for record in records:
+        kind = KIND_BY_NAME[record.kind]
+        if not kind.anchor or not isinstance(record.data.get("id"), str):
+            continue
+        anchor = kind.anchor(record.data)
+        page, _, fragment = anchor.partition("#")
+        where = format_path(record.base + ("id",))
+        if fragment in PAGE_HEADINGS.get(page, ()):
+            yield DataError(record.file, record.line("id"), where,
+                            f"id '{fragment}' is taken by a heading on {page}; choose another id")
+        elif anchor in seen and seen[anchor][0].kind != record.kind:
+            other, at = seen[anchor]
+            yield DataError(record.file, record.line("id"), where,
+                            f"id '{fragment}' is also the id of {other.kind} at {at}; "
+                            f"both are anchors on {page}, so they must differ")
+        else:
+            seen.setdefault(anchor, (record, f"{record.file}:{record.line('id')}"))
+
+
+def _glossary_rules(records: list[Record]) -> Iterable[DataError]:
+    """An abbreviation says how the sources spell it out, or that they do not;
+    a term has no expansion; every spelling marked as an abbreviation is unique."""
+    spellings: dict[str, str] = {}
+    for record in records:
+        if record.kind != "term":
+            continue
+        data, base = record.data, record.base
+        if data.get("kind") == "abbreviation":
+            has = [f for f in ("expansion", "not_expanded") if f in data]
+            if not has:
+                yield DataError(record.file, record.line(), format_path(base),
+                                f"abbreviation '{data.get('term')}' needs 'expansion' (as a source spells it "
+                                "out) or 'not_expanded' (saying that the sources do not)")
+            elif len(has) == 2:
+                yield DataError(record.file, record.line("not_expanded"), format_path(base + ("not_expanded",)),
+                                "give 'expansion' or 'not_expanded', not both")
+            for path, spelling in [(("term",), data.get("term"))] + [
+                (("forms", i), f) for i, f in enumerate(data.get("forms") or [])
+            ]:
+                if not isinstance(spelling, str):
+                    continue
+                if spelling in spellings:
+                    yield DataError(record.file, record.line(*path), format_path(base + path),
+                                    f"abbreviation '{spelling}' is already defined at {spellings[spelling]}")
+                else:
+                    spellings[spelling] = f"{record.file}:{record.line(*path)}"
+        elif data.get("kind") == "term":
+            for name in ("expansion", "not_expanded", "forms"):
+                if name in data:
+                    yield DataError(record.file, record.line(name), format_path(base + (name,)),
+                                    f"only an abbreviation has '{name}'; set kind: abbreviation or remove it")
 
 
 def _rel(path: Path, root: Path) -> str:
@@ -278,8 +473,10 @@ def load(data_dir: Path | str, docs_dir: Path | str | None = None) -> Manual:
     seen_files: set[Path] = set()
     parsed_files: list[tuple[Kind, Path, str, Parsed]] = []
     for kind in KINDS:
+        if kind.pattern is None:
+            continue
         paths = sorted(data_dir.glob(kind.pattern))
-        if kind.singleton and not paths:
+        if kind.singleton and kind.required and not paths:
             errors.append(DataError(_rel(data_dir / kind.pattern, data_dir), 1, "",
                                     f"missing file: the manual needs data/{kind.pattern}"))
         for path in paths:
@@ -305,15 +502,43 @@ def load(data_dir: Path | str, docs_dir: Path | str | None = None) -> Manual:
         if path.is_file() and path not in seen_files and path.suffix in (".yml", ".yaml"):
             errors.append(DataError(_rel(path, data_dir), 1, "",
                                     "not a known kind of data file; expected one of: "
-                                    + ", ".join(f"data/{k.pattern}" for k in KINDS)))
+                                    + ", ".join(f"data/{k.pattern}" for k in KINDS if k.pattern)))
 
     # 2. split into records, collect ids --------------------------------------
     known: dict[str, set[str]] = {k.name: set() for k in KINDS}
     first_seen: dict[tuple[str, str], str] = {}
+    documents: dict[str, dict] = {}
+    def register(record: Record) -> None:
+        """Remember a record's id (once per kind) and read its nested records."""
+        record_id = record.data.get("id")
+        if isinstance(record_id, str):
+            key = (record.kind, record_id)
+            if key in first_seen:
+                errors.append(DataError(record.file, record.line("id"), format_path(record.base + ("id",)),
+                                        f"duplicate {record.kind} id '{record_id}'; first defined at {first_seen[key]}"))
+            else:
+                first_seen[key] = f"{record.file}:{record.line('id')}"
+                known.setdefault(record.kind, set()).add(record_id)
+        for field_name, child_kind in KIND_BY_NAME[record.kind].children:
+            items = record.data.get(field_name)
+            if not isinstance(items, list):
+                continue
+            for j, item in enumerate(items):
+                if isinstance(item, dict):
+                    child = Record(child_kind, item, record.file, record.parsed, record.base + (field_name, j))
+                    records.append(child)
+                    if isinstance(record_id, str) and isinstance(item.get("id"), str):
+                        child.parent = (record.kind, record_id)
+                    register(child)
+
     for kind, path, file, parsed in parsed_files:
         if kind.singleton:
-            records.append(Record(kind.name, parsed.value, file, parsed, ()))
+            record = Record(kind.name, parsed.value, file, parsed, ())
+            records.append(record)
+            documents[kind.name] = parsed.value
+            register(record)
             continue
+        documents[kind.name] = parsed.value
         if kind.collection:
             items = parsed.value.get(kind.collection)
             bases = [(kind.collection, i) for i in range(len(items))] if isinstance(items, list) else []
@@ -328,9 +553,7 @@ def load(data_dir: Path | str, docs_dir: Path | str | None = None) -> Manual:
             record = Record(kind.name, data, file, parsed, base)
             records.append(record)
             record_id = data.get("id")
-            if not isinstance(record_id, str):
-                continue
-            if kind.id_from_name:
+            if isinstance(record_id, str) and kind.id_from_name:
                 expected_id, number = kind.id_from_name(path.stem)
                 if expected_id != record_id:
                     hint = (f"'{path.stem}.yml'" if kind.id_from_name is _plain_name
@@ -341,13 +564,7 @@ def load(data_dir: Path | str, docs_dir: Path | str | None = None) -> Manual:
                 if number is not None and data.get("number") != number:
                     errors.append(DataError(file, record.line("number"), "number",
                                             f"expected {number}, the number in the file name; got {data.get('number')!r}"))
-            key = (kind.name, record_id)
-            if key in first_seen:
-                errors.append(DataError(file, record.line("id"), "id",
-                                        f"duplicate {kind.name} id '{record_id}'; first defined at {first_seen[key]}"))
-            else:
-                first_seen[key] = f"{file}:{record.line('id')}"
-                known[kind.name].add(record_id)
+            register(record)
 
     # a file that did not parse still declares its id through its name, so the
     # records that point at it do not report a second, derived error
@@ -366,14 +583,14 @@ def load(data_dir: Path | str, docs_dir: Path | str | None = None) -> Manual:
     # a generated page is named after its data file, so even a file that does not
     # parse still has a known page (one error, not a cascade)
     for kind in KINDS:
-        if kind.page:
+        if kind.page and kind.pattern:
             folder = kind.pattern.split("/")[0]
             known["page"] |= {f"{folder}/{p.stem}.md" for p in data_dir.glob(kind.pattern)}
 
     # 3. schema + cross-reference validation ----------------------------------
     validated: set[int] = set()
     for kind, path, file, parsed in parsed_files:
-        if id(parsed) in validated:
+        if id(parsed) in validated or kind.schema is None:
             continue
         validated.add(id(parsed))
         validator = _validator_for(kind.schema, known)
@@ -400,20 +617,28 @@ def load(data_dir: Path | str, docs_dir: Path | str | None = None) -> Manual:
             errors.extend(_outcome_rules(record, program_figures))
         elif record.kind == "event":
             errors.extend(_event_rules(record))
+    errors.extend(_shared_page_anchors(records))
+    errors.extend(_glossary_rules(records))
 
     if errors:
         raise DataErrors(errors)
 
     # 5. assemble the read-only view ----------------------------------------------
+    manual.documents = documents
     for record in records:
         if record.kind == "manual":
             manual.meta = record.data
             continue
+        if KIND_BY_NAME[record.kind].singleton:
+            continue
         manual.records.setdefault(record.kind, {})[record.data["id"]] = record.data
+        if record.parent:
+            manual.parents[(record.kind, record.data["id"])] = record.parent
     manual.records["program"] = dict(sorted(manual.programs.items(), key=lambda kv: kv[1]["name"].lower()))
     manual.records["behavior"] = dict(sorted(manual.behaviors.items(), key=lambda kv: kv[1]["number"]))
     manual.records["outcome"] = dict(sorted(manual.outcomes.items(), key=lambda kv: kv[1]["title"].lower()))
     manual.records["event"] = dict(sorted(manual.events.items(), key=lambda kv: kv[1]["sort"]))
+    manual.records["term"] = dict(sorted(manual.terms.items(), key=lambda kv: sort_key(kv[1]["term"])))
     for kind in KINDS:
         manual.records.setdefault(kind.name, {})
     return manual

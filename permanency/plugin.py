@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from . import pages
+from . import pages, render
 from .errors import DataErrors
 from .loader import Manual, load
 
@@ -39,6 +39,15 @@ class PermanencyPlugin(BasePlugin[PermanencyConfig]):
             self.manual = load(data_dir, config.docs_dir)
         except DataErrors as exc:
             raise PluginError(exc.report()) from None
+        # every abbreviation in data/glossary.yml becomes a tooltip on every page:
+        # Python-Markdown's abbr glossary, plus first uses reachable by keyboard
+        for name in ("abbr", "permanency.mdext"):
+            if name not in config.markdown_extensions:
+                config.markdown_extensions.append(name)
+        config.mdx_configs.setdefault("abbr", {})["glossary"] = render.abbreviations(self.manual)
+        config.mdx_configs.setdefault("permanency.mdext", {})["same_as"] = {
+            form: t["term"] for t in self.manual.terms.values() for form in t.get("forms", [])
+        }
         config.extra["manual"] = {
             "title": self.manual.meta["title"],
             "version": self.manual.version,

@@ -223,6 +223,11 @@ def _environment() -> Environment:
         number=_number,
         rel=relative,
         programs_for_behavior=lambda manual, bid: programs_for_behavior(manual, bid),
+        stories_naming=lambda manual, kind, rid: stories_naming(manual, kind, rid),
+        questions_asked_of=lambda manual, rid: questions_asked_of(manual, rid),
+        elements_counting=lambda manual, oid: elements_counting(manual, oid),
+        citations_in=lambda value: citations_in(value),
+        by_letter=lambda terms: by_letter(terms),
     )
     return env
 
@@ -287,3 +292,103 @@ def outcomes_for_program(manual, program_id: str) -> list[dict]:
         if program_id in o["related_programs"]
         or any(g.get("program_figures", {}).get("program") == program_id for g in o["groups"])
     ]
+# ------------------------------------------------- permanency case review pages
+def pcr_overview(manual, page: str) -> str:
+    return render("pcr-overview", {"manual": manual, "page": page, "practice": manual.pcr_practice})
+
+
+def pcr_roles(manual, page: str) -> str:
+    return render("pcr-roles", {"manual": manual, "page": page, "practice": manual.pcr_practice})
+
+
+def pcr_process(manual, page: str) -> str:
+    return render("pcr-process", {"manual": manual, "page": page, "practice": manual.pcr_practice})
+
+
+def question_bank(manual, page: str) -> str:
+    return render("question-bank", {"manual": manual, "page": page})
+
+
+def permanency_options(manual, page: str) -> str:
+    return render("permanency-options", {"manual": manual, "page": page})
+
+
+def pcr_data_elements(manual, page: str) -> str:
+    document = manual.documents.get("data-element", {})
+    return render("pcr-data-elements", {
+        "manual": manual, "page": page, "document": document,
+        "lessons": [manual.lessons[lid] for lid in document.get("lessons", [])],
+    })
+
+
+def lessons_learned(manual, page: str) -> str:
+    return render("lessons-learned", {"manual": manual, "page": page})
+
+
+def case_stories(manual, page: str) -> str:
+    return render("case-stories", {"manual": manual, "page": page})
+
+
+def glossary(manual, page: str) -> str:
+    return render("glossary", {"manual": manual, "page": page})
+
+
+# ------------------------------------------------------------ lookups for pages
+def stories_naming(manual, kind: str, record_id: str) -> list[dict]:
+    """Case stories that name a question (kind 'question') or an option ('option')."""
+    field = {"question": "questions", "option": "options"}[kind]
+    return [s for s in manual.stories.values() if record_id in s[field]]
+
+
+def questions_asked_of(manual, role_id: str) -> list[dict]:
+    return [q for q in manual.questions.values() if role_id in q.get("asked_of", [])]
+
+
+def elements_counting(manual, option_id: str) -> list[dict]:
+    return [e for e in manual.data_elements.values() if option_id in e.get("options", [])]
+
+
+def citations_in(value: Any) -> list[dict]:
+    """Every citation ({source, section}) anywhere in ``value``, first use first,
+    each once: the page's Sources list is built from what the page cites."""
+    found: list[dict] = []
+    seen: set[tuple] = set()
+
+    def walk(v: Any) -> None:
+        if isinstance(v, Mapping):
+            if isinstance(v.get("source"), str) and set(v) <= {"source", "section"}:
+                key = (v["source"], v.get("section"))
+                if key not in seen:
+                    seen.add(key)
+                    found.append(v)
+                return
+            for item in v.values():
+                walk(item)
+        elif isinstance(v, (list, tuple)):
+            for item in v:
+                walk(item)
+
+    walk(value)
+    return found
+
+
+def by_letter(terms) -> list[tuple[str, list[dict]]]:
+    """Glossary entries (already in alphabetical order) grouped by first letter."""
+    groups: dict[str, list[dict]] = {}
+    for term in terms:
+        letter = next((ch for ch in term["term"].upper() if ch.isalnum()), "#")
+        groups.setdefault(letter if letter.isalpha() else "#", []).append(term)
+    return list(groups.items())
+
+
+def abbreviations(manual) -> dict[str, str]:
+    """Every abbreviation spelling -> its tooltip text, for Python-Markdown's abbr
+    glossary: the expansion a source gives, or the note that none does."""
+    out: dict[str, str] = {}
+    for term in manual.terms.values():
+        if term["kind"] != "abbreviation":
+            continue
+        title = term.get("expansion") or term["not_expanded"]
+        for spelling in [term["term"], *term.get("forms", [])]:
+            out[spelling] = title
+    return out
