@@ -33,4 +33,4 @@ def define_env(env):
 
     @env.macro
     def changelog():
-        return render.changelog(manual(), page())
+        return render.changelog(manual(), page(), env.conf.plugins["permanency"].page_titles)

@@ -43,7 +43,7 @@ class Kind:
     page: Callable[[dict], str] | None = None  # docs-relative page for a record
 
 
-_NUMBERED = re.compile(r"^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$")
+_NUMBERED = re.compile(r"^(\d{2,})-([a-z0-9]+(?:-[a-z0-9]+)*)$")
 
 
 def _plain_name(stem: str) -> tuple[str, None]:
@@ -226,6 +226,17 @@ class Manual:
     @property
     def changed_on(self) -> str:
         return self.meta["changelog"][0]["date"]
+
+    def page_changes(self) -> dict[str, dict]:
+        """docs-relative page -> the newest change-log entry that lists it
+        (``{"version", "date"}``). Pages no entry lists are absent."""
+        newest: dict[str, dict] = {}
+        for entry in self.meta.get("changelog", []):
+            for change in entry["changes"]:
+                for page in change["pages"]:
+                    if page not in newest or entry["date"] > newest[page]["date"]:
+                        newest[page] = {"version": entry["version"], "date": entry["date"]}
+        return newest
 
     def page_of(self, kind: str, record_id: str) -> str:
         return KIND_BY_NAME[kind].page(self.records[kind][record_id])

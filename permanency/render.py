@@ -71,6 +71,11 @@ def _page_link(context, target: str, text: str) -> Markup:
     return Markup(f"[{md_escape(str(escape(text)))}]({href})")
 
 
+def release_anchor(version: str) -> str:
+    """The change log's anchor for a version: "1.2.0" -> "v1-2-0"."""
+    return "v" + str(version).replace(".", "-")
+
+
 def _number(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
 
@@ -99,6 +104,7 @@ def _environment() -> Environment:
         figure_value=_figure_value,
         number=_number,
         rel=relative,
+        release_anchor=release_anchor,
         programs_for_behavior=lambda manual, bid: programs_for_behavior(manual, bid),
     )
     return env
@@ -133,8 +139,10 @@ def source_list(manual, page: str) -> str:
     return render("source-list", {"manual": manual, "page": page})
 
 
-def changelog(manual, page: str) -> str:
-    return render("changelog", {"manual": manual, "page": page})
+def changelog(manual, page: str, titles: Mapping[str, str] | None = None) -> str:
+    """The change log, newest first. ``titles`` maps docs-relative pages to their
+    titles, so each change names the pages it touched as a reader knows them."""
+    return render("changelog", {"manual": manual, "page": page, "titles": dict(titles or {})})
 
 
 def programs_for_behavior(manual, behavior_id: str) -> list[dict]:
