@@ -366,12 +366,14 @@ def load(data_dir: Path | str, docs_dir: Path | str | None = None) -> Manual:
 
     # 3. schema + cross-reference validation ----------------------------------
     validated: set[int] = set()
+    validators: dict[str, Any] = {}  # one per schema: building one costs more than using it
     for kind, path, file, parsed in parsed_files:
         if id(parsed) in validated:
             continue
         validated.add(id(parsed))
-        validator = _validator_for(kind.schema, known)
-        errors.extend(_schema_errors(validator, parsed, file))
+        if kind.schema not in validators:
+            validators[kind.schema] = _validator_for(kind.schema, known)
+        errors.extend(_schema_errors(validators[kind.schema], parsed, file))
 
     # 4. rules a schema cannot say ---------------------------------------------
     numbers: dict[int, str] = {}
