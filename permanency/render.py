@@ -17,7 +17,7 @@ import posixpath
 import re
 from typing import Any, Mapping
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
 # Markdown syntax characters that can start inline markup anywhere in a line.
@@ -89,9 +89,20 @@ def _figure_value(figure: Mapping) -> str:
     return f"{approx}{value} {unit}"
 
 
+def _bytecode_cache():
+    """Compiled templates, kept between builds in the user's temp folder (Jinja
+    checks each against its source, so an edited template recompiles). Saves
+    compiling every component on every `mkdocs build`."""
+    try:
+        return FileSystemBytecodeCache()
+    except (OSError, RuntimeError):  # no usable temp folder: compile every time
+        return None
+
+
 def _environment() -> Environment:
     env = Environment(
         loader=PackageLoader("permanency", "templates"),
+        bytecode_cache=_bytecode_cache(),
         autoescape=True,
         undefined=StrictUndefined,
         finalize=_finalize,

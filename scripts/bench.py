@@ -377,8 +377,8 @@ def main(argv=None) -> int:
                     f"{a['real']['built_in']:.2f}", a["real"]["all_wall"]),
                 row("pre-rendered Markdown, no macros", f"{a['plain']['wall']:.2f}", f"{a['plain']['cpu']:.2f}",
                     f"{a['plain']['built_in']:.2f}", a["plain"]["all_wall"]),
-                row("ratio (target <= 1.25)", f"{ratio['wall']:.2f} {'OK' if ratio['wall'] <= 1.25 else 'OVER'}",
-                    f"{ratio['cpu']:.2f} {'OK' if ratio['cpu'] <= 1.25 else 'OVER'}", f"{ratio['built_in']:.2f}", ""),
+                row("ratio (target <= 1.25)", f"{ratio['wall']:.3f} {'OK' if ratio['wall'] <= 1.25 else 'OVER'}",
+                    f"{ratio['cpu']:.3f} {'OK' if ratio['cpu'] <= 1.25 else 'OVER'}", f"{ratio['built_in']:.3f}", ""),
                 "",
             ]
             print("\n".join(lines[-7:]), flush=True)
