@@ -64,11 +64,12 @@ def text(path: Path) -> str:
     return " ".join(" ".join(read(path).text).split())
 
 
-def broken_links(site: Path, base: str = "/") -> list[str]:
+def broken_links(site: Path, base: str | None = None) -> list[str]:
     """Every internal link or anchor in the site that does not resolve. ``base`` is
-    the URL path the site is published under (see :func:`site_path`): an absolute
-    link such as the 404 page's ``/manual/sources.html`` resolves inside the site
-    only when it starts with it."""
+    the URL path the site is published under (by default the real manual's, see
+    :func:`site_path`): an absolute link such as the 404 page's
+    ``/manual/sources.html`` resolves inside the site only when it starts with it."""
+    base = site_path() if base is None else base
     pages = {p: read(p) for p in site.rglob("*.html")}
     problems = []
     for path, page in pages.items():
