@@ -14,6 +14,7 @@ help:
 	@echo "make test    set everything up and run every test (units, fixture builds, the built site in Chromium)"
 	@echo "make build   validate data/ and build the static site into site/"
 	@echo "make check   validate data/ only, listing every error as file:line: field: message"
+	@echo "make bench   time the build (macros on/off, 1x/10x/50x data) and edit-to-refresh under serve"
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	python3 -m venv $(VENV)
@@ -32,13 +33,21 @@ build: check
 serve: check
 	$(MKDOCS) serve --strict -a $(HOST)
 
-# Browser tests drive Debian's Chromium; install it when it is missing.
-test: setup
+# The data check runs first and stops the run on bad data (every error listed).
+# Browser tests drive Debian's Chromium and the HTML gate runs vnu.jar on Java;
+# install either when it is missing.
+test: check
 	bash scripts/ensure-chromium
+	bash scripts/ensure-java
 	$(PY) -m pytest -q
 
 test-fast: setup
 	$(PY) -m pytest -q -m "not browser"
+
+# Build timings: macros vs pre-rendered Markdown, 1x/10x/50x synthetic data, and
+# edit-to-refresh under `mkdocs serve`. Not a test; prints a table.
+bench: setup
+	$(PY) scripts/bench.py
 
 lock:
 	{ echo "# Pinned: every package the manual needs to build and test. Regenerate with: make lock"; \

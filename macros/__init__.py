@@ -45,7 +45,7 @@ def define_env(env):
 
     @env.macro
     def changelog():
-        return render.changelog(manual(), page())
+        return render.changelog(manual(), page(), env.conf.plugins["permanency"].page_titles)
 
     # the permanency case review section, options, lessons, stories, glossary
     @env.macro

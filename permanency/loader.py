@@ -48,7 +48,7 @@ class Kind:
     children: tuple[tuple[str, str], ...] = ()
 
 
-_NUMBERED = re.compile(r"^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$")
+_NUMBERED = re.compile(r"^(\d{2,})-([a-z0-9]+(?:-[a-z0-9]+)*)$")
 
 
 def _plain_name(stem: str) -> tuple[str, None]:
@@ -360,6 +360,17 @@ class Manual:
     def changed_on(self) -> str:
         return self.meta["changelog"][0]["date"]
 
+    def page_changes(self) -> dict[str, dict]:
+        """docs-relative page -> the newest change-log entry that lists it
+        (``{"version", "date"}``). Pages no entry lists are absent."""
+        newest: dict[str, dict] = {}
+        for entry in self.meta.get("changelog", []):
+            for change in entry["changes"]:
+                for page in change["pages"]:
+                    if page not in newest or entry["date"] > newest[page]["date"]:
+                        newest[page] = {"version": entry["version"], "date": entry["date"]}
+        return newest
+
     def page_of(self, kind: str, record_id: str) -> str:
         """The docs page (with an #anchor for records on a shared page) of a record."""
         k = KIND_BY_NAME[kind]
@@ -589,12 +600,14 @@ def load(data_dir: Path | str, docs_dir: Path | str | None = None) -> Manual:
 
     # 3. schema + cross-reference validation ----------------------------------
     validated: set[int] = set()
+    validators: dict[str, Any] = {}  # one per schema: building one costs more than using it
     for kind, path, file, parsed in parsed_files:
         if id(parsed) in validated or kind.schema is None:
             continue
         validated.add(id(parsed))
-        validator = _validator_for(kind.schema, known)
-        errors.extend(_schema_errors(validator, parsed, file))
+        if kind.schema not in validators:
+            validators[kind.schema] = _validator_for(kind.schema, known)
+        errors.extend(_schema_errors(validators[kind.schema], parsed, file))
 
     # 4. rules a schema cannot say ---------------------------------------------
     numbers: dict[int, str] = {}

@@ -17,10 +17,12 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import meta as front_matter
 
 from . import pages, render
 from .errors import DataErrors
 from .loader import Manual, load
+from .render import release_anchor
 
 log = logging.getLogger("mkdocs.plugins.permanency")
 
@@ -31,6 +33,7 @@ class PermanencyConfig(Config):
 
 class PermanencyPlugin(BasePlugin[PermanencyConfig]):
     manual: Manual | None = None
+    page_titles: dict[str, str] = {}
 
     def on_config(self, config):
         root = Path(config.config_file_path).parent
@@ -53,6 +56,13 @@ class PermanencyPlugin(BasePlugin[PermanencyConfig]):
             "version": self.manual.version,
             "changed_on": self.manual.changed_on,
             "current_copy": self.manual.meta["current_copy"],
+            # docs page -> newest change-log entry naming it, for the footer's
+            # "changed on"; the anchor is that version's heading on the change log
+            "page_changes": {
+                page: {**change, "anchor": release_anchor(change["version"])}
+                for page, change in self.manual.page_changes().items()
+            },
+            "changelog_url": None,  # the change log page's URL, set in on_files
         }
         # `mkdocs serve` rebuilds when data, templates or schemas change
         for path in (data_dir, Path(__file__).parent):
@@ -67,6 +77,15 @@ class PermanencyPlugin(BasePlugin[PermanencyConfig]):
                     f"docs/{src_uri} exists, but that page is generated from data; delete the file"
                 )
             files.append(File.generated(config, src_uri, content=content))
+        # every page's title, so the change log can name the pages it lists
+        titles = {}
+        for file in files.documentation_pages():
+            text = file.content_string
+            title = front_matter.get_data(text)[1].get("title")
+            titles[file.src_uri] = str(title) if title else file.src_uri
+        self.page_titles = titles
+        changelog = files.get_file_from_path("changelog.md")
+        config.extra["manual"]["changelog_url"] = changelog.url if changelog else None
         return files
 
     def on_page_markdown(self, markdown, page, config, files):

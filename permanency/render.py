@@ -17,7 +17,7 @@ import posixpath
 import re
 from typing import Any, Mapping
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
 # Markdown syntax characters that can start inline markup anywhere in a line.
@@ -69,6 +69,11 @@ def _link(context, kind: str, record_id: str, text: str | None = None) -> Markup
 def _page_link(context, target: str, text: str) -> Markup:
     href = relative(target, context["params"]["page"])
     return Markup(f"[{md_escape(str(escape(text)))}]({href})")
+
+
+def release_anchor(version: str) -> str:
+    """The change log's anchor for a version: "1.2.0" -> "v1-2-0"."""
+    return "v" + str(version).replace(".", "-")
 
 
 def _number(value: float) -> str:
@@ -193,9 +198,20 @@ def _unique_citations(figures) -> list[dict]:
     return out
 
 
+def _bytecode_cache():
+    """Compiled templates, kept between builds in the user's temp folder (Jinja
+    checks each against its source, so an edited template recompiles). Saves
+    compiling every component on every `mkdocs build`."""
+    try:
+        return FileSystemBytecodeCache()
+    except (OSError, RuntimeError):  # no usable temp folder: compile every time
+        return None
+
+
 def _environment() -> Environment:
     env = Environment(
         loader=PackageLoader("permanency", "templates"),
+        bytecode_cache=_bytecode_cache(),
         autoescape=True,
         undefined=StrictUndefined,
         finalize=_finalize,
@@ -222,6 +238,7 @@ def _environment() -> Environment:
         ],
         number=_number,
         rel=relative,
+        release_anchor=release_anchor,
         programs_for_behavior=lambda manual, bid: programs_for_behavior(manual, bid),
         stories_naming=lambda manual, kind, rid: stories_naming(manual, kind, rid),
         questions_asked_of=lambda manual, rid: questions_asked_of(manual, rid),
@@ -273,8 +290,10 @@ def source_list(manual, page: str) -> str:
     return render("source-list", {"manual": manual, "page": page})
 
 
-def changelog(manual, page: str) -> str:
-    return render("changelog", {"manual": manual, "page": page})
+def changelog(manual, page: str, titles: Mapping[str, str] | None = None) -> str:
+    """The change log, newest first. ``titles`` maps docs-relative pages to their
+    titles, so each change names the pages it touched as a reader knows them."""
+    return render("changelog", {"manual": manual, "page": page, "titles": dict(titles or {})})
 
 
 def programs_for_behavior(manual, behavior_id: str) -> list[dict]:

@@ -42,10 +42,18 @@ class YamlSyntaxError(Exception):
         self.message = message
 
 
+# libyaml's parser is several times faster; its error messages differ, so a file
+# it rejects is parsed again by the pure-Python one, whose messages we report.
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def parse(text: str) -> Parsed:
     """Parse one YAML document. Raises YamlSyntaxError with a line number."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        try:
+            node = yaml.compose(text, Loader=_FAST_LOADER)
+        except yaml.YAMLError:
+            node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1

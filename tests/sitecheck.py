@@ -5,6 +5,24 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urlparse
 
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def site_path(project: Path = ROOT) -> str:
+    """The URL path the site is published under (site_url's path, e.g. "/manual/").
+    The 404 page links to it absolutely, so the test server serves the site there."""
+    from mkdocs.utils import yaml_load
+
+    with open(project / "mkdocs.yml", encoding="utf-8") as f:
+        site_url = yaml_load(f).get("site_url") or "/"
+    path = urlparse(site_url).path or "/"
+    return path if path.endswith("/") else path + "/"
+
+
+def built_pages(site: Path) -> list[str]:
+    """Every HTML page in a built site, site-relative, 404.html included."""
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+
 
 class _Page(HTMLParser):
     def __init__(self):
@@ -15,6 +33,8 @@ class _Page(HTMLParser):
         self._skip = 0
 
     def handle_starttag(self, tag, attrs):
+        if tag not in _INLINE_TAGS:
+            self.text.append(" ")  # a block boundary separates words; inline tags do not
         attrs = dict(attrs)
         if "id" in attrs:
             self.ids.add(attrs["id"])
@@ -27,6 +47,8 @@ class _Page(HTMLParser):
             self._skip += 1
 
     def handle_endtag(self, tag):
+        if tag not in _INLINE_TAGS:
+            self.text.append(" ")
         if tag in ("script", "style", "svg") and self._skip:
             self._skip -= 1
 
@@ -41,24 +63,35 @@ def read(path: Path) -> _Page:
     return page
 
 
+_INLINE_TAGS = {"a", "abbr", "b", "strong", "em", "i", "code", "span", "small", "sup", "sub", "mark", "time", "q", "cite", "kbd"}
+
+
 def text(path: Path) -> str:
     """The page's visible text with whitespace folded."""
-    return " ".join(" ".join(read(path).text).split())
+    return " ".join("".join(read(path).text).split())
 
 
-def broken_links(site: Path) -> list[str]:
-    """Every internal link or anchor in the site that does not resolve."""
+def broken_links(site: Path, base: str | None = None) -> list[str]:
+    """Every internal link or anchor in the site that does not resolve. ``base`` is
+    the URL path the site is published under (by default the real manual's, see
+    :func:`site_path`): an absolute link such as the 404 page's
+    ``/manual/sources.html`` resolves inside the site only when it starts with it."""
+    base = site_path() if base is None else base
     pages = {p: read(p) for p in site.rglob("*.html")}
     problems = []
     for path, page in pages.items():
-        if path.name == "404.html":  # served at any path, so its links are absolute
-            continue
         for link in page.links:
             parsed = urlparse(link)
             if parsed.scheme or link.startswith("//") or link.startswith("mailto:"):
                 continue
             target, fragment = urldefrag(link)
-            target_path = (path.parent / unquote(target)).resolve() if target else path
+            if target.startswith("/"):
+                if not target.startswith(base):
+                    problems.append(f"{path.relative_to(site)}: {link} (outside the site's path {base})")
+                    continue
+                target_path = (site / unquote(target[len(base):])).resolve()
+            else:
+                target_path = (path.parent / unquote(target)).resolve() if target else path
             if target_path.is_dir():
                 target_path = target_path / "index.html"
             if not target_path.exists():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from conftest import ENV, ROOT, make_project, mkdocs_build
+from builds import ENV, ROOT, make_project, mkdocs_build
 
 
 def test_good_fixture_builds_every_generated_page(tmp_path):

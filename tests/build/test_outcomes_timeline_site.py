@@ -19,8 +19,7 @@ def page_text(site, rel):
     article = re.search(r"<article.*?</article>", html, re.S).group(0)
     page = sitecheck._Page()
     page.feed(article)
-    text = " ".join(" ".join(page.text).split())
-    return re.sub(r" ([,.;:)])", r"\1", text)  # text nodes are joined with spaces; "report , x" reads "report, x"
+    return " ".join("".join(page.text).split())
 
 
 def table_rows(site, rel) -> list[list[str]]:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import sitecheck
-from conftest import make_project, mkdocs_build
+from builds import make_project, mkdocs_build
 
 CITE = '<a href="../sources.html#casey-sacramento-2017">Sacramento <abbr title="permanency case review">PCR</abbr> report</a>'
 

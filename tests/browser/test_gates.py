@@ -1,0 +1,185 @@
+"""Quality gates over every built page, in Debian's Chromium.
+
+One sweep visits every page of the built site (whatever pages exist) in the light
+and the dark colour scheme, reusing one browser page, and records for each visit:
+what axe-core finds against the WCAG 2.0/2.1 A and AA rules, every request to a
+host other than the local server (the light pass waits for the network to go
+quiet), every console error, and (dark pass) how wide the page lays out in a
+375px phone window. The tests then assert on those
+records, naming each page, rule and element that fails.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urlparse
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from sitecheck import built_pages
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+SCHEMES = {"light": "default", "dark": "slate"}  # emulated preference -> Material's scheme
+MISSING = "this-page-does-not-exist.html"  # the 404 page is visited the way readers reach it
+
+
+@dataclass
+class Visit:
+    page: str
+    scheme: str
+    status: int = 0
+    body_scheme: str | None = None
+    h1: str = ""
+    violations: list[str] = field(default_factory=list)
+    foreign: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    phone_width: int | None = None  # the page's scroll width in a 375px window
+
+
+def axe_violations(axe: Axe, page) -> list[str]:
+    """One line per failing element: rule id, impact, CSS target, what to fix."""
+    found = axe.run(page, options=AXE_OPTIONS).response["violations"]
+    return [
+        f"{v['id']} ({v['impact']}): {' '.join(map(str, node['target']))}: {v['help']}"
+        for v in found for node in v["nodes"]
+    ]
+
+
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 375, "height": 812}
+
+
+def phone_width(page) -> int:
+    """Narrow the window to a 375px phone, measure how wide the page lays out,
+    and widen it again (cheaper than a second visit; the layout is the phone's)."""
+    page.set_viewport_size(PHONE)
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    page.set_viewport_size(DESKTOP)
+    return width
+
+
+def url_of(server: str, rel: str) -> str:
+    return server + (MISSING if rel == "404.html" else rel)
+
+
+@pytest.fixture(scope="session")
+def sweep(site, server, browser) -> list[Visit]:
+    pages = built_pages(site)
+    origin = urlparse(server).netloc
+    axe = Axe()
+    visits: list[Visit] = []
+    current: list[Visit] = []
+
+    def on_request(request):
+        url = urlparse(request.url)
+        if url.scheme in ("http", "https", "ws", "wss") and url.netloc != origin and current:
+            current[-1].foreign.append(request.url)
+
+    def on_console(message):
+        if message.type != "error" or not current:
+            return
+        if current[-1].page == "404.html" and message.location.get("url", "").endswith(MISSING):
+            return  # the browser reports the 404 status of the missing page we asked for
+        current[-1].errors.append(message.text)
+
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.on("request", on_request)
+    page.on("console", on_console)
+    page.on("pageerror", lambda e: current and current[-1].errors.append(str(e)))
+    try:
+        for scheme, material_scheme in SCHEMES.items():
+            page.emulate_media(color_scheme=scheme)
+            # a first visit: Material picks the palette from the preference only
+            # when no earlier choice is stored
+            page.goto(server + "index.html")
+            page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+            for rel in pages:
+                visit = Visit(rel, scheme)
+                current.append(visit)
+                response = page.goto(url_of(server, rel))
+                if scheme == "light":
+                    # once per page is enough to catch every request it makes,
+                    # the search index its worker loads after "load" included
+                    page.wait_for_load_state("networkidle")
+                visit.status = response.status if response else 0
+                visit.body_scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+                visit.h1 = page.locator("h1").first.inner_text() if page.locator("h1").count() else ""
+                visit.violations = axe_violations(axe, page)
+                if scheme == "dark":
+                    visit.phone_width = phone_width(page)
+                visits.append(visit)
+    finally:
+        context.close()
+    return visits
+
+
+def report(visits: list[Visit], attr: str) -> str:
+    lines = [f"{v.scheme} {v.page}: {item}" for v in visits for item in getattr(v, attr)]
+    return f"{len(lines)} found:\n" + "\n".join(lines)
+
+
+def test_sweep_visited_every_page_in_both_schemes(site, sweep):
+    pages = built_pages(site)
+    assert len(pages) >= 2 and "404.html" in pages
+    assert [(v.scheme, v.page) for v in sweep] == [(s, p) for s in SCHEMES for p in pages]
+    for v in sweep:
+        assert v.body_scheme == SCHEMES[v.scheme], f"{v.page} showed scheme {v.body_scheme} for a {v.scheme} preference"
+        assert v.h1, f"{v.page} has no visible h1"
+        assert v.status == (404 if v.page == "404.html" else 200), (v.page, v.status)
+
+
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+def test_no_wcag_a_or_aa_violations_on_any_page(sweep, scheme):
+    visits = [v for v in sweep if v.scheme == scheme]
+    assert not any(v.violations for v in visits), report(visits, "violations")
+
+
+def test_no_page_requests_another_host(sweep):
+    assert not any(v.foreign for v in sweep), report(sweep, "foreign")
+
+
+def test_no_page_logs_a_console_error(sweep):
+    assert not any(v.errors for v in sweep), report(sweep, "errors")
+
+
+def test_no_page_scrolls_sideways_on_a_phone(sweep):
+    measured = [v for v in sweep if v.phone_width is not None]
+    assert measured, "the sweep measured no page at phone width"
+    wide = [f"{v.page}: {v.phone_width}px wide" for v in measured if v.phone_width > PHONE["width"]]
+    assert not wide, "pages wider than a 375px phone:\n" + "\n".join(wide)
+
+
+def nested_page(site) -> str:
+    """A page inside a section, so the phone's navigation drawer opens a level down."""
+    return next((p for p in built_pages(site) if "/" in p and not p.endswith("index.html")), "index.html")
+
+
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+def test_search_results_and_phone_navigation_pass_axe(site, server, browser, scheme):
+    """The states a page is not in when it loads: the search dialog showing
+    results (named "Search" for screen readers), and the phone's drawer."""
+    axe = Axe()
+    found = []
+    for width in (1280, 375):
+        context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)
+        page = context.new_page()
+        try:
+            page.goto(server + nested_page(site))
+            page.wait_for_load_state("networkidle")
+            page.keyboard.press("/")  # Material's shortcut; a click on the search icon does the same
+            dialog = page.get_by_role("dialog", name="Search")
+            dialog.get_by_role("textbox", name="Search").press_sequentially("permanency", delay=20)
+            dialog.locator(".md-search-result__item").first.wait_for()
+            found += [f"{width}px search: {v}" for v in axe_violations(axe, page)]
+            if width == 375:
+                page.keyboard.press("Escape")
+                page.locator("label.md-header__button[for=__drawer]").click()
+                page.locator("nav.md-nav--primary").wait_for()
+                page.wait_for_timeout(300)  # the drawer slides in
+                found += [f"{width}px drawer: {v}" for v in axe_violations(axe, page)]
+        finally:
+            context.close()
+    assert not found, f"{scheme}: " + "\n".join(found)
