@@ -116,3 +116,14 @@ def test_generated_description_is_html_escaped(fixture_manual):
 def test_figure_values():
     assert render._figure_value({"value": 8000, "unit": "youth", "approximate": True}) == "about 8,000 youth"
     assert render._figure_value({"value": 27.5, "unit": "percent"}) == "27.5%"
+
+
+def test_program_page_links_its_practice_pages():
+    from permanency.loader import load
+    from permanency import render
+    from pathlib import Path
+    root = Path(__file__).resolve().parents[2]
+    manual = load(root / "data", root / "docs")
+    md = render.program_page(manual, "pcr", "programs/pcr.md")
+    assert "## More in this manual { #see-also }" in md
+    assert "[The review question bank](../pcr/questions.md)" in md

@@ -171,3 +171,11 @@ def test_report_has_a_count_and_one_line_per_error(data):
         "1 data error found; nothing was built:",
         "  data/programs/p3.yml:15: figures[0].value: expected a number, got the text 'many'",
     ]
+
+
+def test_see_also_names_pages_that_exist(data):
+    edit(data, "programs/p3.yml", "related_behaviors: [engage-important-people]",
+         "see_also:\n  - page: index.md\n    text: Home\n  - page: pcr/nowhere.md\n    text: Lost\n"
+         "related_behaviors: [engage-important-people]")
+    (msg,) = errors(data)
+    assert msg.startswith("data/programs/p3.yml:36: see_also[1].page: unknown page 'pcr/nowhere.md'; known: index.md,")
