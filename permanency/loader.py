@@ -180,6 +180,42 @@ def _is_real_date(value: object) -> bool:
     return True
 
 
+_ANNOTATIONS = {"description", "title", "$comment", "examples", "default"}
+
+
+def _inline(node: Any, doc: str, stack: tuple = ()) -> Any:
+    """``node`` with every ``$ref`` replaced by the schema it points at (in this
+    file or another in SCHEMA_DIR), so validation follows no references: the
+    same rules, several times faster. A reference to a schema already being
+    inlined (recursion) stays a ``$ref``."""
+    if isinstance(node, list):
+        return [_inline(item, doc, stack) for item in node]
+    if not isinstance(node, dict):
+        return node
+    ref = node.get("$ref")
+    if isinstance(ref, str) and ref.partition("#")[2].startswith("/"):
+        file, _, pointer = ref.partition("#")
+        file = file or doc
+        key = (file, pointer)
+        if key not in stack:
+            target: Any = _schemas()[file]
+            for part in pointer.strip("/").split("/"):
+                target = target[part]
+            resolved = _inline(target, file, stack + (key,))
+            rest = {k: _inline(v, doc, stack) for k, v in node.items() if k != "$ref"}
+            if set(rest) <= _ANNOTATIONS:
+                return {**resolved, **rest}
+            return {**rest, "allOf": [resolved, *rest.get("allOf", [])]}
+        if file != doc:  # a recursive reference into another file: keep it absolute
+            return {**node, "$ref": f"{file}#{pointer}"}
+    return {k: _inline(v, doc, stack) for k, v in node.items()}
+
+
+@cache
+def _inlined(schema_name: str) -> dict:
+    return _inline(_schemas()[schema_name], schema_name)
+
+
 def _validator_for(schema_name: str, known: dict[str, set[str]]):
     def x_ref(validator, kind, instance, schema):
         if kind == "page" and isinstance(instance, str):
@@ -189,7 +225,7 @@ def _validator_for(schema_name: str, known: dict[str, set[str]]):
             yield ValidationError(f"unknown {kind} '{instance}'; known: {choices}")
 
     cls = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"x-ref": x_ref})
-    return cls(_schemas()[schema_name], registry=_registry(), format_checker=_format_checker)
+    return cls(_inlined(schema_name), registry=_registry(), format_checker=_format_checker)
 
 
 _TYPE_WORDS = {

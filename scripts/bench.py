@@ -45,7 +45,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from permanency.errors import DataErrors  # noqa: E402
-from permanency.loader import KINDS, load  # noqa: E402
+from permanency.loader import KIND_BY_NAME, KINDS, load  # noqa: E402
 
 PYTHON = sys.executable
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -134,6 +134,27 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_post_build(config):
     (OUT / "extra_manual.json").write_text(json.dumps(config.extra["manual"]), encoding="utf-8")
+    # the glossary abbreviations the plugin feeds Markdown: the pre-rendered pages
+    # get the same Markdown treatment, so only the macros and data loading differ
+    mdx = {name: config.mdx_configs.get(name, {}) for name in ("abbr", "permanency.mdext")}
+    (OUT / "mdx.json").write_text(json.dumps(mdx), encoding="utf-8")
+'''
+
+PLAIN_HOOK = '''
+"""Bench hook for the pre-rendered build: the glossary abbreviations, as the
+permanency plugin would add them, without loading data/."""
+import json
+from pathlib import Path
+
+MDX = json.loads(Path(MDX_JSON).read_text(encoding="utf-8"))
+
+
+def on_config(config):
+    for name, options in MDX.items():
+        if name not in config.markdown_extensions:
+            config.markdown_extensions.append(name)
+        config.mdx_configs.setdefault(name, {}).update(options)
+    return config
 '''
 
 
@@ -161,10 +182,12 @@ def prerendered_project(work: Path) -> tuple[Path, Path]:
 
     extra_manual = json.loads((dump / "extra_manual.json").read_text(encoding="utf-8"))
     plugins = [p for p in plugin_entries() if plugin_name(p) not in SKIP_PLUGINS]
+    plain_hook = work / "plain_hook.py"
+    plain_hook.write_text(PLAIN_HOOK.replace("MDX_JSON", repr(str(dump / "mdx.json"))), encoding="utf-8")
     plain = project / "bench-plain.yml"
     plain.write_text(
         "INHERIT: mkdocs.yml\n"
-        + yaml.safe_dump({"docs_dir": str(dump / "docs"), "plugins": plugins,
+        + yaml.safe_dump({"docs_dir": str(dump / "docs"), "plugins": plugins, "hooks": [str(plain_hook)],
                           "extra": {"manual": extra_manual}}, sort_keys=False),
         encoding="utf-8",
     )
@@ -200,6 +223,8 @@ def scaled_data(dest: Path, factor: int) -> tuple[int, list[str]]:
     shutil.copytree(ROOT / "data", dest)
     notes = []
     for kind in KINDS:
+        if kind.pattern is None:  # nested in another kind's records: cloned with them
+            continue
         before = {p: p.read_bytes() for p in dest.glob(kind.pattern)}
         if not before:
             continue
@@ -238,14 +263,14 @@ def _scale_kind(dest: Path, kind, factor: int) -> None:
             items = doc[kind.collection]
             real = copy.deepcopy(items)
             for k in range(2, factor + 1):
-                items += [_clone(item, k) for item in real]
+                items += [_clone(item, k, kind) for item in real]
             path.write_text(dump(doc), encoding="utf-8")
         return
     numbered = "number" in yaml.safe_load(paths[0].read_text(encoding="utf-8"))
     next_number = len(paths) + 1
     for k in range(2, factor + 1):
         for path in paths:
-            record = _clone(yaml.safe_load(path.read_text(encoding="utf-8")), k)
+            record = _clone(yaml.safe_load(path.read_text(encoding="utf-8")), k, kind)
             if numbered:
                 record["number"] = next_number
                 name = f"{next_number:02d}-{record['id']}.yml"
@@ -255,13 +280,24 @@ def _scale_kind(dest: Path, kind, factor: int) -> None:
             (path.parent / name).write_text(dump(record), encoding="utf-8")
 
 
-def _clone(record: dict, k: int) -> dict:
+def _clone(record: dict, k: int, kind=None) -> dict:
+    """A copy of ``record`` with new ids: its own and those of the records nested
+    in it (a phase's questions, a category's options), which are unique per kind."""
     clone = copy.deepcopy(record)
-    clone["id"] = f"{record['id']}-x{k}"
-    for field in ("name", "short_name", "title", "short_title"):
-        if isinstance(clone.get(field), str):
-            clone[field] = f"{clone[field]} (synthetic copy {k})"
+    _rename(clone, k, kind)
     return clone
+
+
+def _rename(record: dict, k: int, kind) -> None:
+    if "id" in record:
+        record["id"] = f"{record['id']}-x{k}"
+    for field in ("name", "short_name", "title", "short_title"):
+        if isinstance(record.get(field), str):
+            record[field] = f"{record[field]} (synthetic copy {k})"
+    for field, child in (kind.children if kind else ()):
+        for item in record.get(field) or []:
+            if isinstance(item, dict):
+                _rename(item, k, KIND_BY_NAME.get(child))
 
 
 def bench_scale(work: Path, factors: list[int], runs: int) -> list[dict]:
