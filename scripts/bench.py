@@ -294,6 +294,11 @@ def _rename(record: dict, k: int, kind) -> None:
     for field in ("name", "short_name", "title", "short_title"):
         if isinstance(record.get(field), str):
             record[field] = f"{record[field]} (synthetic copy {k})"
+    # glossary terms and their other spellings are unique words: CCR becomes CCRX2
+    if isinstance(record.get("term"), str):
+        record["term"] = f"{record['term']}X{k}"
+    if isinstance(record.get("forms"), list):
+        record["forms"] = [f"{form}X{k}" if isinstance(form, str) else form for form in record["forms"]]
     for field, child in (kind.children if kind else ()):
         for item in record.get(field) or []:
             if isinstance(item, dict):
