@@ -93,6 +93,7 @@ def sheet(manual, worksheet: Mapping) -> list[dict]:
         elif kind == "questions":
             item["groups"] = _questions(manual, section)
             item["write_in"] = section.get("write_in", True)
+            item["by_phase"] = "questions" not in section  # whole phases keep their titles
         elif kind == "table":
             item["columns"] = _columns(manual, section)
             item["rows"] = list(range(1, section["rows"] + 1))
