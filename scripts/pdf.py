@@ -154,7 +154,7 @@ def merge(parts: list[tuple[str, bytes]]) -> bytes:
     for title, data in parts:
         start = len(writer.pages)
         writer.append(PdfReader(io.BytesIO(data)), import_outline=False)
-        writer.add_outline_item(title, start)
+        writer.add_outline_item(title=title, page_number=start)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
@@ -206,11 +206,12 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         httpd.shutdown()
 
+    shown = out.relative_to(ROOT).as_posix() if out.is_relative_to(ROOT) else out.as_posix()
     width = max(len(name) for name, _ in rows) if rows else 10
     for name, count in rows:
-        print(f"{('site/pdf/' + name):<{width + 9}}  {count:>4} page{'s' if count != 1 else ''}")
+        print(f"{(shown + '/' + name):<{width + len(shown) + 1}}  {count:>4} page{'s' if count != 1 else ''}")
     print(f"pdf: {len(marked)} page{'s' if len(marked) != 1 else ''} marked `pdf:`, "
-          f"{len(rows)} PDFs in site/pdf/ in {time.perf_counter() - start:.0f}s")
+          f"{len(rows)} PDFs in {shown}/ in {time.perf_counter() - start:.0f}s")
     return 0
 
 
