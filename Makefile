@@ -15,6 +15,7 @@ help:
 	@echo "make build   validate data/ and build the static site into site/"
 	@echo "make check   validate data/ only, listing every error as file:line: field: message"
 	@echo "make bench   time the build (macros on/off, 1x/10x/50x data) and edit-to-refresh under serve"
+	@echo "make pdf     build the site and print every page marked pdf: (and the whole manual) to site/pdf/, Letter and A4"
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	python3 -m venv $(VENV)
@@ -48,6 +49,13 @@ test-fast: setup
 # edit-to-refresh under `mkdocs serve`. Not a test; prints a table.
 bench: setup
 	$(PY) scripts/bench.py
+
+# PDFs in Debian's headless Chromium: every page whose front matter has `pdf:`
+# (site/pdf/<slug>-letter.pdf and -a4.pdf) and the whole manual
+# (site/pdf/manual-letter.pdf and -a4.pdf); the built site links them.
+pdf: check
+	bash scripts/ensure-chromium
+	$(PY) scripts/pdf.py
 
 lock:
 	{ echo "# Pinned: every package the manual needs to build and test. Regenerate with: make lock"; \

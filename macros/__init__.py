@@ -1,7 +1,7 @@
 """mkdocs-macros entry point. It only registers: each macro takes ids, finds the
 validated data the `permanency` plugin loaded once for this build, and hands it to
 a pure renderer in permanency.render. Pages opt in with `render_macros: true`."""
-from permanency import render
+from permanency import render, render_worksheets
 
 
 def define_env(env):
@@ -83,3 +83,12 @@ def define_env(env):
     @env.macro
     def glossary():
         return render.glossary(manual(), page())
+
+    # printable worksheets (docs/tools/): one page each, and the index
+    @env.macro
+    def worksheet_page(worksheet_id):
+        return render_worksheets.worksheet_page(manual(), worksheet_id, page())
+
+    @env.macro
+    def worksheet_index():
+        return render_worksheets.worksheet_index(manual(), page())

@@ -149,6 +149,14 @@ KINDS: tuple[Kind, ...] = (
         collection="terms",
         anchor=lambda r: f"glossary.md#{r['id']}",
     ),
+    # printable worksheets drawn from the records above; one page each under tools/
+    Kind(
+        "worksheet",
+        "worksheets/*.yml",
+        "worksheet.schema.json",
+        id_from_name=_plain_name,
+        page=lambda r: f"tools/{r['id']}.md",
+    ),
 )
 KIND_BY_NAME = {k.name: k for k in KINDS}
 
@@ -382,6 +390,11 @@ class Manual:
     @property
     def pcr_practice(self) -> dict:
         return self.documents.get("pcr-practice", {})
+
+    @property
+    def worksheets(self) -> dict[str, dict]:
+        """Worksheets in their ``order``."""
+        return dict(sorted(self.records.get("worksheet", {}).items(), key=lambda kv: kv[1]["order"]))
 
     def parent(self, kind: str, record_id: str) -> dict:
         """The record a nested record sits in (the phase of a question, ...)."""
@@ -668,6 +681,7 @@ def load(data_dir: Path | str, docs_dir: Path | str | None = None) -> Manual:
             errors.extend(_event_rules(record))
     errors.extend(_shared_page_anchors(records))
     errors.extend(_glossary_rules(records))
+    errors.extend(_worksheet_rules(records))
 
     if errors:
         raise DataErrors(errors)
@@ -792,3 +806,47 @@ def _event_rules(record: Record) -> Iterable[DataError]:
         except ValueError:
             yield DataError(record.file, record.line("sort"), format_path(record.base + ("sort",)),
                             f"expected a real year, month or date; got '{sort}'")
+
+
+def _worksheet_rules(records: list[Record]) -> Iterable[DataError]:
+    """What a worksheet's schema cannot say: section ids are unique in the sheet,
+    a table column names a label or a data element, choices go with input
+    'choices', an options section names categories or options, and a scale is for
+    a question the section shows."""
+    for record in records:
+        if record.kind != "worksheet":
+            continue
+        seen: dict[str, int] = {}
+        for s, section in _indexed(record.data.get("sections")):
+            base = ("sections", s)
+            sid = section.get("id")
+            if isinstance(sid, str):
+                if sid in seen:
+                    yield DataError(record.file, record.line(*base, "id"), format_path(base + ("id",)),
+                                    f"duplicate section id '{sid}'; first used on line {seen[sid]}")
+                else:
+                    seen[sid] = record.line(*base, "id")
+            kind = section.get("kind")
+            for c, column in _indexed(section.get("columns")):
+                cpath = base + ("columns", c)
+                if "label" not in column and "element" not in column:
+                    yield DataError(record.file, record.line(*cpath), format_path(cpath),
+                                    "a column needs a label, an element (a data element id), or both")
+                if (column.get("input") == "choices") != ("choices" in column):
+                    yield DataError(record.file, record.line(*cpath), format_path(cpath + ("choices",)),
+                                    "give choices with input: choices, and only then")
+            if kind == "options" and "categories" not in section and "options" not in section:
+                yield DataError(record.file, record.line(*base), format_path(base),
+                                "an options section needs categories, options or both")
+            if kind == "questions" and "phases" in section and "questions" in section:
+                yield DataError(record.file, record.line(*base, "questions"), format_path(base + ("questions",)),
+                                "give phases or questions, not both")
+            for i, scale in _indexed(section.get("scales")):
+                spath = base + ("scales", i)
+                if isinstance(scale.get("from"), int) and isinstance(scale.get("to"), int) and scale["from"] >= scale["to"]:
+                    yield DataError(record.file, record.line(*spath, "to"), format_path(spath + ("to",)),
+                                    f"expected a number above from ({scale['from']}); got {scale['to']}")
+                listed = section.get("questions")
+                if isinstance(listed, list) and scale.get("question") not in listed:
+                    yield DataError(record.file, record.line(*spath, "question"), format_path(spath + ("question",)),
+                                    f"question '{scale.get('question')}' is not among this section's questions")

@@ -7,7 +7,7 @@ import json
 
 from markupsafe import escape
 
-from . import render
+from . import render, render_worksheets
 from .loader import Manual
 
 # kind -> (macro name, field that gives the page title)
@@ -15,6 +15,11 @@ _PAGE_MACROS = {
     "program": ("program_page", render.program_title),
     "outcome": ("outcome_page", lambda r: r["title"]),
     "behavior": ("behavior_page", lambda r: f"{r['number']}. {r['short_name']}"),
+    "worksheet": ("worksheet_page", lambda r: r["title"]),
+}
+# kind -> more front matter for its pages (scripts/pdf.py prints every page with `pdf:`)
+_EXTRA_FRONT_MATTER = {
+    "worksheet": lambda r: {"pdf": render_worksheets.pdf_front_matter(r)},
 }
 
 
@@ -29,6 +34,7 @@ def generated(manual: Manual) -> dict[str, str]:
             "last_reviewed": record["last_reviewed"],
             "render_macros": True,
         }
+        front.update(_EXTRA_FRONT_MATTER.get(kind, lambda r: {})(record))
         # JSON is valid YAML and quotes every string safely
         lines = [f"{key}: {json.dumps(value)}" for key, value in front.items()]
         out[src_uri] = "---\n" + "\n".join(lines) + f"\n---\n\n{{{{ {macro}({json.dumps(record['id'])}) }}}}\n"

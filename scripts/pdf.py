@@ -1,0 +1,219 @@
+#!/usr/bin/env python3
+"""PDFs of the manual (`make pdf`).
+
+1. Builds the site into site/ with MANUAL_PDFS=1, so every page whose front
+   matter has `pdf:` links its PDFs (overrides/partials/pdf-links.html) and the
+   home page links the whole manual.
+2. Serves site/ on a free 127.0.0.1 port and, in Debian's headless Chromium
+   through Playwright, prints:
+   - every page whose front matter has `pdf:` (`pdf: true`, or a mapping such
+     as `pdf: {orientation: landscape}`), on US Letter and on A4, to
+     site/pdf/<slug>-letter.pdf and site/pdf/<slug>-a4.pdf, where <slug> is the
+     page's source path without ".md", "/" made "-" (tools/pcr-review.md ->
+     tools-pcr-review);
+   - the whole manual, every page in the order of the navigation, as one PDF
+     per paper size (site/pdf/manual-letter.pdf, site/pdf/manual-a4.pdf) with a
+     bookmark per page.
+   Each page prints with the site's own print styles: only the content, black on
+   white, collapsed blocks opened, the provenance footer at its end.
+
+Nothing here knows which pages exist: a page gets its PDFs by having `pdf:` in
+its front matter. Run `python scripts/pdf.py --help` for options.
+"""
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import io
+import os
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+PAPERS = {"letter": "Letter", "a4": "A4"}
+
+
+@dataclass(frozen=True)
+class Page:
+    src_uri: str  # docs-relative source, e.g. "tools/pcr-review.md"
+    url: str  # site-relative URL of the built page, e.g. "tools/pcr-review.html"
+    title: str
+    pdf: object  # the front matter's `pdf:` value (None when absent)
+
+    @property
+    def slug(self) -> str:
+        return pdf_slug(self.src_uri)
+
+    @property
+    def landscape(self) -> bool:
+        return isinstance(self.pdf, dict) and self.pdf.get("orientation") == "landscape"
+
+
+def pdf_slug(src_uri: str) -> str:
+    from permanency.render_worksheets import pdf_slug as slug
+
+    return slug(src_uri)
+
+
+def site_pages(project: Path = ROOT) -> list[Page]:
+    """Every page of the site in navigation order (pages outside the navigation
+    last, by path), with its front matter's `pdf:`. Runs MkDocs' own file and
+    navigation steps with the site's plugins, so generated pages and the nav
+    files (awesome-nav) count exactly as in a build."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import get_files
+    from mkdocs.structure.nav import get_navigation
+    from mkdocs.utils import meta as front_matter
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    cwd = os.getcwd()
+    os.chdir(project)
+    try:
+        config = load_config(str(project / "mkdocs.yml"))
+        config.plugins.on_startup(command="build", dirty=False)
+        config = config.plugins.on_config(config)
+        files = config.plugins.on_files(get_files(config), config=config)
+        nav = config.plugins.on_nav(get_navigation(files, config), config=config, files=files)
+    finally:
+        os.chdir(cwd)
+    ordered = [p.file for p in nav.pages]
+    rest = sorted((f for f in files.documentation_pages() if f not in ordered), key=lambda f: f.src_uri)
+    pages = []
+    for file in ordered + rest:
+        meta = front_matter.get_data(file.content_string)[1]
+        pages.append(Page(file.src_uri, file.url, str(meta.get("title") or file.src_uri), meta.get("pdf")))
+    return pages
+
+
+def build(site: Path, project: Path = ROOT) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "MANUAL_PDFS": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+        cwd=project, env=env, capture_output=True, text=True,
+    )
+    if result.returncode != 0:
+        sys.stderr.write(result.stderr)
+        raise SystemExit("pdf: the site did not build; nothing was printed")
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(site: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
+    handler = functools.partial(_Quiet, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{httpd.server_address[1]}/", httpd
+
+
+def launch(playwright):
+    if not Path(CHROMIUM).exists():
+        raise SystemExit("pdf: Debian's chromium is missing (/usr/bin/chromium); run `make test` or "
+                         "`bash scripts/ensure-chromium` first")
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+
+
+def print_pdf(page, url: str, paper: str, landscape: bool = False) -> bytes:
+    """One page as a PDF on ``paper`` ("Letter" or "A4"), with the site's print
+    styles and every collapsed block open."""
+    page.goto(url, wait_until="load")
+    page.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
+    page.evaluate("() => document.fonts.ready")
+    return page.pdf(format=paper, landscape=landscape, print_background=True)
+
+
+def page_count(data: bytes) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(io.BytesIO(data)).pages)
+
+
+def merge(parts: list[tuple[str, bytes]]) -> bytes:
+    """One PDF from many, with a bookmark at the start of each part."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for title, data in parts:
+        start = len(writer.pages)
+        writer.append(PdfReader(io.BytesIO(data)), import_outline=False)
+        writer.add_outline_item(title=title, page_number=start)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="scripts/pdf.py", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--site", default=str(ROOT / "site"), help="where to build the site (default: site/)")
+    parser.add_argument("--no-build", action="store_true", help="print the site already built with MANUAL_PDFS=1")
+    parser.add_argument("--pages-only", action="store_true", help="skip the whole-manual PDFs")
+    args = parser.parse_args(argv)
+    site = Path(args.site).resolve()
+
+    start = time.perf_counter()
+    if not args.no_build:
+        build(site)
+    pages = site_pages()
+    marked = [p for p in pages if p.pdf]
+    out = site / "pdf"
+    out.mkdir(parents=True, exist_ok=True)
+
+    from playwright.sync_api import sync_playwright
+
+    base, httpd = serve(site)
+    rows = []
+    try:
+        with sync_playwright() as pw:
+            browser = launch(pw)
+            tab = browser.new_page()
+            printed: dict[tuple[str, str], bytes] = {}
+            for p in marked:
+                for key, paper in PAPERS.items():
+                    data = print_pdf(tab, base + p.url, paper, p.landscape)
+                    printed[(p.src_uri, key)] = data
+                    name = f"{p.slug}-{key}.pdf"
+                    (out / name).write_bytes(data)
+                    rows.append((name, page_count(data)))
+            if not args.pages_only:
+                for key, paper in PAPERS.items():
+                    parts = []
+                    for p in pages:
+                        data = printed.get((p.src_uri, key)) or print_pdf(tab, base + p.url, paper, p.landscape)
+                        parts.append((p.title, data))
+                    name = f"manual-{key}.pdf"
+                    merged = merge(parts)
+                    (out / name).write_bytes(merged)
+                    rows.append((name, page_count(merged)))
+            browser.close()
+    finally:
+        httpd.shutdown()
+
+    shown = out.relative_to(ROOT).as_posix() if out.is_relative_to(ROOT) else out.as_posix()
+    width = max(len(name) for name, _ in rows) if rows else 10
+    for name, count in rows:
+        print(f"{(shown + '/' + name):<{width + len(shown) + 1}}  {count:>4} page{'s' if count != 1 else ''}")
+    print(f"pdf: {len(marked)} page{'s' if len(marked) != 1 else ''} marked `pdf:`, "
+          f"{len(rows)} PDFs in {shown}/ in {time.perf_counter() - start:.0f}s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,51 @@
+"""The worksheets in the built site: the Worksheets section sits after the
+permanency case reviews in the navigation, lists every worksheet, and a page
+links its PDFs only in a build made for `make pdf` (MANUAL_PDFS=1)."""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+
+import sitecheck
+from builds import ROOT
+from sitecheck import text
+
+
+def test_worksheets_section_lists_every_worksheet(site, manual):
+    index = text(site / "tools" / "index.html")
+    for w in manual.worksheets.values():
+        assert (site / "tools" / f"{w['id']}.html").exists()
+        assert w["title"] in index
+        assert " ".join(w["summary"].split()) in index
+    assert "Nothing you type into a worksheet is saved or sent anywhere" in index
+
+
+def test_worksheets_follow_the_case_reviews_in_the_navigation(site):
+    html = (site / "index.html").read_text(encoding="utf-8")
+    labels = [" ".join(m.split()) for m in re.findall(r'class="md-ellipsis">([^<]*)<', html)]
+    top = [label for label in labels if label in ("Permanency case reviews", "Worksheets", "Permanency options")]
+    assert top[:3] == ["Permanency case reviews", "Worksheets", "Permanency options"]
+
+
+def test_without_pdfs_no_page_links_one(site):
+    for rel in sitecheck.built_pages(site):
+        assert "manual-pdfs" not in (site / rel).read_text(encoding="utf-8"), rel
+
+
+def test_a_pdf_build_links_each_marked_page_and_the_whole_manual(tmp_path):
+    out = tmp_path / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "MANUAL_PDFS": "1"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    review = (out / "tools" / "pcr-review.html").read_text(encoding="utf-8")
+    assert '<a href="../pdf/tools-pcr-review-letter.pdf">US Letter</a>' in review
+    assert '<a href="../pdf/tools-pcr-review-a4.pdf">A4</a>' in review
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert '<a href="./pdf/manual-letter.pdf">US Letter</a>' in home
+    assert "manual-pdfs" not in (out / "glossary.html").read_text(encoding="utf-8")  # not marked pdf:
+    # the links point where scripts/pdf.py writes; nothing else in the site breaks
+    broken = sitecheck.broken_links(out, sitecheck.site_path())
+    assert broken and all(link.split(": ")[1].split(" ")[0].endswith(".pdf") for link in broken)
