@@ -7,7 +7,7 @@ import json
 
 from markupsafe import escape
 
-from . import render
+from . import render, render_training
 from .loader import Manual
 
 # kind -> (macro name, field that gives the page title)
@@ -15,6 +15,7 @@ _PAGE_MACROS = {
     "program": ("program_page", render.program_title),
     "outcome": ("outcome_page", lambda r: r["title"]),
     "behavior": ("behavior_page", lambda r: f"{r['number']}. {r['short_name']}"),
+    "module": ("training_module", lambda r: f"{r['number']}. {r['title']}"),
 }
 
 
@@ -32,4 +33,6 @@ def generated(manual: Manual) -> dict[str, str]:
         # JSON is valid YAML and quotes every string safely
         lines = [f"{key}: {json.dumps(value)}" for key, value in front.items()]
         out[src_uri] = "---\n" + "\n".join(lines) + f"\n---\n\n{{{{ {macro}({json.dumps(record['id'])}) }}}}\n"
+    # each training module's participant handout and facilitator guide
+    out.update(render_training.generated_pages(manual))
     return out
