@@ -236,3 +236,25 @@ def test_printouts_take_the_expected_pages_on_letter_and_a4(print_page, server, 
         assert "Notes" in whole and "correct answer" not in whole
     else:
         assert "Answer key" in whole and "(correct answer)" in whole
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_answered_check_has_no_wcag_violations(browser, server, scheme):
+    """The gates run axe on every page as it loads; this runs it with feedback,
+    a score and the completed mark showing, in both colour schemes."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    ctx = browser.new_context(color_scheme=scheme)
+    page = ctx.new_page()
+    page.goto(server + "training/03-ccr-and-programs.html")
+    question(page, 0).get_by_label("Children do best when cared for in committed, safe and nurturing homes").check()
+    question(page, 0).get_by_role("button", name="Check answer").click()
+    question(page, 1).get_by_label("Training for relatives before a child is placed").check()
+    question(page, 1).get_by_role("button", name="Check answer").click()
+    page.get_by_role("button", name="See my score").click()
+    page.get_by_label("I have completed this module").check()
+    options = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+               "resultTypes": ["violations"]}
+    found = Axe().run(page, options=options).response["violations"]
+    assert [(v["id"], n["target"]) for v in found for n in v["nodes"]] == []
+    ctx.close()
