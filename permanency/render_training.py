@@ -113,6 +113,7 @@ def _front(title: str, description: str, last_reviewed: str, **more) -> str:
 def generated_pages(manual) -> dict[str, str]:
     """The printable pages of every module: its participant handout and its
     facilitator guide (front matter with ``pdf: true``, plus one macro call).
+    They repeat the module page's content, so search leaves them out.
     The module pages themselves come from the loader's Kind like any record's."""
     out = {}
     for module in manual.modules.values():
@@ -121,13 +122,13 @@ def generated_pages(manual) -> dict[str, str]:
             f"Handout: {module['title']}",
             f"Participant handout for the training module {module['title']}: objectives, "
             "key points, scenario, reflection prompts and space for notes.",
-            module["last_reviewed"], pdf=True,
+            module["last_reviewed"], pdf=True, search={"exclude": True},
         ) + f"{{{{ training_handout({mid}) }}}}\n"
         out[facilitator_page(module)] = _front(
             f"Facilitator guide: {module['title']}",
             f"Facilitator guide for the training module {module['title']}: agenda, notes, "
             "discussion prompts and the knowledge check's answer key.",
-            module["last_reviewed"], pdf=True,
+            module["last_reviewed"], pdf=True, search={"exclude": True},
         ) + f"{{{{ training_facilitator({mid}) }}}}\n"
     return out
 
