@@ -92,3 +92,24 @@ def define_env(env):
     @env.macro
     def worksheet_index():
         return render_worksheets.worksheet_index(manual(), page())
+    # training modules for new workers (permanency/render_training.py)
+    from permanency import render_training
+
+    def titles():
+        return env.conf.plugins["permanency"].page_titles
+
+    @env.macro
+    def training_course():
+        return render_training.training_course(manual(), page(), titles())
+
+    @env.macro
+    def training_module(module_id):
+        return render_training.training_module(manual(), module_id, page(), titles())
+
+    @env.macro
+    def training_handout(module_id):
+        return render_training.training_handout(manual(), module_id, page(), titles())
+
+    @env.macro
+    def training_facilitator(module_id):
+        return render_training.training_facilitator(manual(), module_id, page(), titles())

@@ -157,6 +157,14 @@ KINDS: tuple[Kind, ...] = (
         id_from_name=_plain_name,
         page=lambda r: f"tools/{r['id']}.md",
     ),
+    # training modules for new workers, numbered in the learning path's order
+    Kind(
+        "module",
+        "training/*.yml",
+        "module.schema.json",
+        id_from_name=_numbered_name,
+        page=lambda r: f"training/{r['number']:02d}-{r['id']}.md",
+    ),
 )
 KIND_BY_NAME = {k.name: k for k in KINDS}
 
@@ -408,6 +416,11 @@ class Manual:
     @property
     def changed_on(self) -> str:
         return self.meta["changelog"][0]["date"]
+
+    @property
+    def modules(self) -> dict[str, dict]:
+        """Training modules in the learning path's order (their numbers)."""
+        return dict(sorted(self.records.get("module", {}).items(), key=lambda kv: kv[1]["number"]))
 
     def page_changes(self) -> dict[str, dict]:
         """docs-relative page -> the newest change-log entry that lists it
@@ -682,6 +695,7 @@ def load(data_dir: Path | str, docs_dir: Path | str | None = None) -> Manual:
     errors.extend(_shared_page_anchors(records))
     errors.extend(_glossary_rules(records))
     errors.extend(_worksheet_rules(records))
+    errors.extend(_module_rules(records))
 
     if errors:
         raise DataErrors(errors)
@@ -850,3 +864,51 @@ def _worksheet_rules(records: list[Record]) -> Iterable[DataError]:
                 if isinstance(listed, list) and scale.get("question") not in listed:
                     yield DataError(record.file, record.line(*spath, "question"), format_path(spath + ("question",)),
                                     f"question '{scale.get('question')}' is not among this section's questions")
+
+
+def _module_rules(records: list[Record]) -> Iterable[DataError]:
+    """A training module's numbers are unique, its agenda adds up to its
+    estimated time, its question ids are unique, and each question has exactly
+    one correct option."""
+    numbers: dict[int, str] = {}
+    for record in records:
+        if record.kind != "module":
+            continue
+        data = record.data
+        n = data.get("number")
+        if isinstance(n, int) and not isinstance(n, bool):
+            if n in numbers:
+                yield DataError(record.file, record.line("number"), "number",
+                                f"module number {n} is already used by {numbers[n]}")
+            numbers.setdefault(n, record.file)
+        facilitator = data.get("facilitator") if isinstance(data.get("facilitator"), dict) else {}
+        agenda = _dicts(facilitator.get("agenda"))
+        minutes = data.get("estimated_minutes")
+        if agenda and isinstance(minutes, int) and all(isinstance(a.get("minutes"), int) for a in agenda):
+            total = sum(a["minutes"] for a in agenda)
+            if total != minutes:
+                yield DataError(record.file, record.line("facilitator", "agenda"), "facilitator.agenda",
+                                f"the agenda adds up to {total} minutes; expected {minutes}, "
+                                "the module's estimated_minutes")
+        seen: dict[str, int] = {}
+        for i, question in _indexed(data.get("knowledge_check")):
+            qpath = ("knowledge_check", i)
+            qid = question.get("id")
+            if isinstance(qid, str):
+                if qid in seen:
+                    yield DataError(record.file, record.line(*qpath, "id"), format_path(qpath + ("id",)),
+                                    f"duplicate question id '{qid}' in this module; first used on line {seen[qid]}")
+                else:
+                    seen[qid] = record.line(*qpath, "id")
+            options = question.get("options")
+            if not isinstance(options, list) or not options:
+                continue
+            correct = [j for j, o in _indexed(options) if o.get("correct") is True]
+            if not correct:
+                yield DataError(record.file, record.line(*qpath, "options"), format_path(qpath + ("options",)),
+                                "expected exactly one option with 'correct: true'; none is marked correct")
+            for j in correct[1:]:
+                yield DataError(record.file, record.line(*qpath, "options", j, "correct"),
+                                format_path(qpath + ("options", j, "correct")),
+                                f"expected exactly one option with 'correct: true'; option {correct[0] + 1} "
+                                f"is already correct, and this is option {j + 1}")

@@ -7,7 +7,7 @@ import json
 
 from markupsafe import escape
 
-from . import render, render_worksheets
+from . import render, render_training, render_worksheets
 from .loader import Manual
 
 # kind -> (macro name, field that gives the page title)
@@ -16,6 +16,7 @@ _PAGE_MACROS = {
     "outcome": ("outcome_page", lambda r: r["title"]),
     "behavior": ("behavior_page", lambda r: f"{r['number']}. {r['short_name']}"),
     "worksheet": ("worksheet_page", lambda r: r["title"]),
+    "module": ("training_module", lambda r: f"{r['number']}. {r['title']}"),
 }
 # kind -> more front matter for its pages (scripts/pdf.py prints every page with `pdf:`)
 _EXTRA_FRONT_MATTER = {
@@ -38,4 +39,6 @@ def generated(manual: Manual) -> dict[str, str]:
         # JSON is valid YAML and quotes every string safely
         lines = [f"{key}: {json.dumps(value)}" for key, value in front.items()]
         out[src_uri] = "---\n" + "\n".join(lines) + f"\n---\n\n{{{{ {macro}({json.dumps(record['id'])}) }}}}\n"
+    # each training module's participant handout and facilitator guide
+    out.update(render_training.generated_pages(manual))
     return out

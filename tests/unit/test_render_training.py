@@ -1,0 +1,217 @@
+"""Training modules: the validation a person editing data/training/ meets (exact
+file, line, field and message), and what the renderers put on the page."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from permanency import pages, render_training
+from permanency.errors import DataErrors
+from permanency.loader import load
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+MODULE = "training/01-why-permanency.yml"
+
+
+@pytest.fixture
+def data(tmp_path) -> Path:
+    """A copy of the real data/ and docs/ to break."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    return tmp_path / "data"
+
+
+def errors(data: Path) -> list[str]:
+    with pytest.raises(DataErrors) as info:
+        load(data, data.parent / "docs")
+    return [str(e) for e in info.value.errors]
+
+
+def edit(data: Path, rel: str, old: str, new: str) -> int:
+    """Replace ``old`` (once in the file) and return the line it starts on."""
+    path = data / rel
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} is not in {rel} exactly once"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
+# ------------------------------------------------------------------ validation
+def test_a_reading_of_a_page_that_does_not_exist(data):
+    line = edit(data, MODULE, "  - page: outcomes/sacramento-permanency-rates.md\n",
+                "  - page: outcomes/sacramento-permanency-rate.md\n")
+    [error] = errors(data)
+    assert error.startswith(
+        f"data/{MODULE}:{line}: readings[2].page: unknown page 'outcomes/sacramento-permanency-rate.md'; known: ")
+    assert "outcomes/sacramento-permanency-rates.md" in error  # the message lists the real pages
+
+
+def test_a_question_naming_a_page_that_does_not_exist(data):
+    line = edit(data, MODULE, "    page: permanency-options.md#relational\n",
+                "    page: permanency-option.md#relational\n")
+    [error] = errors(data)
+    assert error.startswith(
+        f"data/{MODULE}:{line}: knowledge_check[1].page: unknown page 'permanency-option.md'; known: ")
+
+
+def test_a_question_with_two_correct_answers(data):
+    # the third option of the first question is marked correct as well
+    line = edit(data, MODULE,
+                "      - text: Reunification, adoption or a stable group home placement\n",
+                "      - text: Reunification, adoption or a stable group home placement\n        correct: true\n")
+    assert errors(data) == [
+        f"data/{MODULE}:{line + 1}: knowledge_check[0].options[2].correct: expected exactly one option with "
+        "'correct: true'; option 1 is already correct, and this is option 3",
+    ]
+
+
+def test_a_question_with_no_correct_answer(data):
+    line = edit(data, MODULE, "      - text: Reunification, adoption or guardianship\n        correct: true\n",
+                "      - text: Reunification, adoption or guardianship\n")
+    assert errors(data) == [
+        f"data/{MODULE}:{line - 1}: knowledge_check[0].options: expected exactly one option with "
+        "'correct: true'; none is marked correct",
+    ]
+
+
+def test_a_scenario_on_a_story_that_does_not_exist(data):
+    line = edit(data, MODULE, "  stories: [seventeen-year-old-guardianship-fell-apart, girl-hospitalized-eight-years]",
+                "  stories: [seventeen-year-old-guardianship-fell-apart, girl-in-hospital]")
+    [error] = errors(data)
+    assert error.startswith(f"data/{MODULE}:{line}: scenario.stories[1]: unknown story 'girl-in-hospital'; known: ")
+
+
+def test_an_agenda_that_does_not_add_up_to_the_estimated_time(data):
+    edit(data, MODULE, "estimated_minutes: 45\n", "estimated_minutes: 50\n")
+    line = edit(data, MODULE, "  agenda:\n", "  agenda:\n")
+    assert errors(data) == [
+        f"data/{MODULE}:{line}: facilitator.agenda: the agenda adds up to 45 minutes; "
+        "expected 50, the module's estimated_minutes",
+    ]
+
+
+def test_a_module_whose_number_does_not_match_its_file_name(data):
+    line = edit(data, MODULE, "number: 1\n", "number: 2\n")
+    assert errors(data) == [
+        f"data/{MODULE}:{line}: number: expected 1, the number in the file name; got 2",
+        f"data/training/02-core-practice-model.yml:3: number: module number 2 is already used by data/{MODULE}",
+    ]
+
+
+def test_every_error_at_once(data):
+    edit(data, MODULE, "      - text: Reunification, adoption or guardianship\n        correct: true\n",
+         "      - text: Reunification, adoption or guardianship\n")
+    edit(data, MODULE, "  - page: permanency-options.md\n", "  - page: no-such-page.md\n")
+    edit(data, "training/05-permanency-case-review.yml", "related_behaviors:\n  - facilitate-team-decisions\n",
+         "related_behaviors:\n  - facilitate-team-decision\n")
+    found = errors(data)
+    assert len(found) == 3
+    assert any("readings[0].page: unknown page 'no-such-page.md'" in e for e in found)
+    assert any("knowledge_check[0].options: expected exactly one option" in e for e in found)
+    assert any("05-permanency-case-review.yml" in e and "related_behaviors[0]: unknown behavior "
+               "'facilitate-team-decision'" in e for e in found)
+
+
+# -------------------------------------------------------------------- the data
+def test_the_real_course(manual):
+    modules = list(manual.modules.values())
+    assert len(modules) >= 7
+    assert [m["number"] for m in modules] == list(range(1, len(modules) + 1))
+    for m in modules:
+        assert sum(a["minutes"] for a in m["facilitator"]["agenda"]) == m["estimated_minutes"]
+        for q in m["knowledge_check"]:
+            assert sum(o.get("correct") is True for o in q["options"]) == 1
+            assert all(o["feedback"].strip() for o in q["options"])
+
+
+# ------------------------------------------------------------------- renderers
+def test_module_page_shows_objectives_time_readings_and_the_check(manual):
+    md = render_training.training_module(manual, "why-permanency", "training/01-why-permanency.md",
+                                         {"permanency-options.md": "Permanency options"})
+    assert "## Learning objectives { #objectives }" in md
+    assert "- Define legal permanency and its three routes as Sacramento County defines them." in md
+    assert "**Estimated time:** 45 min (the manual's own estimate for a group session)" in md
+    # readings are links to the manual's own pages, named as in the data
+    assert "1. [Permanency options](../permanency-options.md): the legal and relational definitions" in md
+    assert "[Delayed permanency in Sacramento County](../outcomes/sacramento-delayed-permanency.md)" in md
+    # a real form: a fieldset and legend per question, labelled radio buttons, a live region
+    assert md.count('<fieldset class="training-q"') == 4
+    assert "<legend class=\"training-q__stem\">Question 1 of 4: In Sacramento County&#39;s definition" in md
+    assert ('<input type="radio" id="tq-why-permanency-legal-routes-1" name="tq-why-permanency-legal-routes" '
+            'value="0" data-correct="true"') in md
+    assert '<label for="tq-why-permanency-legal-routes-1">Reunification, adoption or guardianship</label>' in md
+    assert md.count('role="status" aria-live="polite"') == 4 + 2  # each question, the score, the mark
+    # the raw-HTML link to the teaching page is the built page's URL
+    assert 'href="../permanency-options.html#legal"' in md
+    # the answer key is Markdown in a collapsed block, readable without JavaScript
+    assert '??? question "Answer key"' in md
+    assert "    - **A. Reunification, adoption or guardianship** (correct answer): Sacramento agreed" in md
+    assert "    Answer: A. Taught on [Permanency options](../permanency-options.md#legal)" in md
+
+
+def test_data_text_is_escaped_in_the_form(manual):
+    module = manual.modules["why-permanency"]
+    module["knowledge_check"][0]["stem"] = "<script>alert(1)</script> [link](http://x)"
+    try:
+        md = render_training.training_module(manual, "why-permanency", "training/01-why-permanency.md")
+    finally:
+        module["knowledge_check"][0]["stem"] = "In Sacramento County's definition, which three outcomes are legal permanency?"
+    assert "<script>alert" not in md
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; [link](http://x)" in md  # raw HTML: HTML-escaped
+    assert "**1. &lt;script&gt;alert(1)&lt;/script&gt; \\[link\\](http://x)**" in md  # Markdown: escaped too
+
+
+def test_course_lists_the_path_with_times_and_the_total(manual):
+    md = render_training.training_course(manual, "training/index.md")
+    assert "| 1 | [Why permanency is urgent](01-why-permanency.md)" in md
+    assert "| 45 min | 4 |" in md
+    total = sum(m["estimated_minutes"] for m in manual.modules.values())
+    assert f"| | **Total** | **{render_training.minutes_text(total)}** |" in md
+    assert "Times are the manual&#39;s own estimates for a facilitated group session" in md
+    assert 'data-training-action="clear">Clear my progress</button>' in md
+
+
+def test_handout_has_objectives_key_points_scenario_prompts_and_notes(manual):
+    md = render_training.training_handout(manual, "finding-connections", "training/handouts/finding-connections.md")
+    for heading in ("## Learning objectives", "## Key points", "## Scenario: People who were still there",
+                    "## Reflection", "## Readings", "## Notes"):
+        assert heading in md
+    assert "**Estimated time:** 1 h (the manual's own estimate for a group session)" in md
+    assert "> **The situation.** A young woman vulnerable to commercial sexual exploitation" in md
+    assert '<div class="training-notes"></div>' in md
+    # no answers on the participant's copy
+    assert "correct answer" not in md and "Answer key" not in md
+
+
+def test_facilitator_guide_has_agenda_notes_and_answer_key(manual):
+    md = render_training.training_facilitator(manual, "permanency-case-review",
+                                              "training/facilitator/permanency-case-review.md")
+    assert "| 40 | Practice review in groups of four, with roles, ending with a written strategy |" in md
+    assert "| **90** | **Total (1 h 30 min, the manual's own estimate)** |" in md
+    assert "## Notes for the facilitator" in md
+    assert "## Answer key { #answer-key }" in md
+    assert "- **B. The program manager** (correct answer):" in md
+    # the stories with how they turned out
+    assert "**Still open**" in md
+
+
+def test_printable_pages_are_generated_with_pdf_front_matter(manual):
+    out = pages.generated(manual)
+    handout = out["training/handouts/why-permanency.md"]
+    assert handout.startswith('---\ntitle: "Handout: Why permanency is urgent"\n')
+    assert "\npdf: true\n" in handout and "\nlast_reviewed: \"2026-11-30\"\n" in handout
+    assert handout.endswith('{{ training_handout("why-permanency") }}\n')
+    assert '{{ training_facilitator("why-permanency") }}' in out["training/facilitator/why-permanency.md"]
+    assert '{{ training_module("why-permanency") }}' in out["training/01-why-permanency.md"]
+
+
+@pytest.mark.parametrize("minutes, text", [(45, "45 min"), (60, "1 h"), (90, "1 h 30 min"), (400, "6 h 40 min")])
+def test_minutes_text(minutes, text):
+    assert render_training.minutes_text(minutes) == text
+
+
+def test_html_href():
+    assert render_training.html_href("pcr/questions.md#risk-scale", "training/05-x.md") == "../pcr/questions.html#risk-scale"
+    assert render_training.html_href("training/index.md", "training/01-x.md") == "index.html"
