@@ -20,7 +20,8 @@ _PAGE_MACROS = {
 }
 # kind -> more front matter for its pages (scripts/pdf.py prints every page with `pdf:`)
 _EXTRA_FRONT_MATTER = {
-    "worksheet": lambda r: {"pdf": render_worksheets.pdf_front_matter(r)},
+    # the sheet has no table of contents: its column takes the room
+    "worksheet": lambda r: {"pdf": render_worksheets.pdf_front_matter(r), "hide": ["toc"]},
 }
 
 
