@@ -6,6 +6,7 @@ read-only :class:`Manual`. All problems are collected and raised together as
 from __future__ import annotations
 
 import datetime as _dt
+import difflib
 import json
 import re
 from dataclasses import dataclass, field
@@ -46,6 +47,9 @@ class Kind:
     anchor: Callable[[dict], str] | None = None
     # (field, kind): each item of the list in `field` is a record of `kind`
     children: tuple[tuple[str, str], ...] = ()
+    # the docs pages generated from a data file, from its name alone (so a page
+    # is known even when its file does not parse); default <folder>/<stem>.md
+    pages_for_file: Callable[[str], tuple[str, ...]] | None = None
 
 
 _NUMBERED = re.compile(r"^(\d{2,})-([a-z0-9]+(?:-[a-z0-9]+)*)$")
@@ -156,6 +160,7 @@ KINDS: tuple[Kind, ...] = (
         "worksheet.schema.json",
         id_from_name=_plain_name,
         page=lambda r: f"tools/{r['id']}.md",
+        pages_for_file=lambda stem: (f"tools/{stem}.md",),
     ),
     # training modules for new workers, numbered in the learning path's order
     Kind(
@@ -164,6 +169,12 @@ KINDS: tuple[Kind, ...] = (
         "module.schema.json",
         id_from_name=_numbered_name,
         page=lambda r: f"training/{r['number']:02d}-{r['id']}.md",
+        # the module page, its participant handout and its facilitator guide
+        pages_for_file=lambda stem: (
+            f"training/{stem}.md",
+            f"training/handouts/{_numbered_name(stem)[0]}.md",
+            f"training/facilitator/{_numbered_name(stem)[0]}.md",
+        ),
     ),
 )
 KIND_BY_NAME = {k.name: k for k in KINDS}
@@ -232,13 +243,22 @@ def _inlined(schema_name: str) -> dict:
     return _inline(_schemas()[schema_name], schema_name)
 
 
+def _known_list(wrong: str, known: set[str], limit: int = 20) -> str:
+    """"known: a, b, c", or for a long list the closest few and how many exist."""
+    if len(known) <= limit:
+        return "known: " + (", ".join(sorted(known)) or "(none)")
+    close = difflib.get_close_matches(wrong, sorted(known), n=5, cutoff=0.4)
+    if close:
+        return f"closest known: {', '.join(close)} (of {len(known)})"
+    return f"known: {', '.join(sorted(known)[:limit])}, ... (of {len(known)})"
+
+
 def _validator_for(schema_name: str, known: dict[str, set[str]]):
     def x_ref(validator, kind, instance, schema):
         if kind == "page" and isinstance(instance, str):
             instance = instance.partition("#")[0]  # MkDocs checks the anchor itself
         if isinstance(instance, str) and instance not in known.get(kind, set()):
-            choices = ", ".join(sorted(known.get(kind, ()))) or "(none)"
-            yield ValidationError(f"unknown {kind} '{instance}'; known: {choices}")
+            yield ValidationError(f"unknown {kind} '{instance}'; {_known_list(instance, known.get(kind, set()))}")
 
     cls = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"x-ref": x_ref})
     return cls(_inlined(schema_name), registry=_registry(), format_checker=_format_checker)
@@ -658,7 +678,8 @@ def load(data_dir: Path | str, docs_dir: Path | str | None = None) -> Manual:
     for kind in KINDS:
         if kind.page and kind.pattern:
             folder = kind.pattern.split("/")[0]
-            known["page"] |= {f"{folder}/{p.stem}.md" for p in data_dir.glob(kind.pattern)}
+            for p in data_dir.glob(kind.pattern):
+                known["page"] |= set(kind.pages_for_file(p.stem) if kind.pages_for_file else (f"{folder}/{p.stem}.md",))
 
     # 3. schema + cross-reference validation ----------------------------------
     validated: set[int] = set()

@@ -44,8 +44,8 @@ def test_a_reading_of_a_page_that_does_not_exist(data):
                 "  - page: outcomes/sacramento-permanency-rate.md\n")
     [error] = errors(data)
     assert error.startswith(
-        f"data/{MODULE}:{line}: readings[2].page: unknown page 'outcomes/sacramento-permanency-rate.md'; known: ")
-    assert "outcomes/sacramento-permanency-rates.md" in error  # the message lists the real pages
+        f"data/{MODULE}:{line}: readings[2].page: unknown page 'outcomes/sacramento-permanency-rate.md'; closest known: "
+        "outcomes/sacramento-permanency-rates.md")  # the nearest real page comes first
 
 
 def test_a_question_naming_a_page_that_does_not_exist(data):
@@ -53,7 +53,7 @@ def test_a_question_naming_a_page_that_does_not_exist(data):
                 "    page: permanency-option.md#relational\n")
     [error] = errors(data)
     assert error.startswith(
-        f"data/{MODULE}:{line}: knowledge_check[1].page: unknown page 'permanency-option.md'; known: ")
+        f"data/{MODULE}:{line}: knowledge_check[1].page: unknown page 'permanency-option.md'; closest known: permanency-options.md")
 
 
 def test_a_question_with_two_correct_answers(data):

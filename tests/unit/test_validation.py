@@ -179,3 +179,10 @@ def test_see_also_names_pages_that_exist(data):
          "related_behaviors: [engage-important-people]")
     (msg,) = errors(data)
     assert msg.startswith("data/programs/p3.yml:36: see_also[1].page: unknown page 'pcr/nowhere.md'; known: index.md,")
+
+
+def test_a_long_list_of_known_ids_names_the_closest(data):
+    from permanency.loader import _known_list
+    pages = {f"training/handouts/module-{n}.md" for n in range(30)} | {"tools/pcr-review.md"}
+    assert _known_list("tools/pcr-reveiw.md", pages) == "closest known: tools/pcr-review.md (of 31)"
+    assert _known_list("x", {"a", "b"}) == "known: a, b"
