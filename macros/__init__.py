@@ -83,3 +83,18 @@ def define_env(env):
     @env.macro
     def glossary():
         return render.glossary(manual(), page())
+
+    # consultation mode, quick reference, crosswalk (permanency/render_consult.py)
+    from permanency import render_consult
+
+    @env.macro
+    def consultation():
+        return render_consult.consultation(manual(), page())
+
+    @env.macro
+    def quick_reference():
+        return render_consult.quick_reference(manual(), page())
+
+    @env.macro
+    def crosswalk():
+        return render_consult.crosswalk(manual(), page())
