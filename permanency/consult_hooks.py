@@ -25,6 +25,9 @@ def on_page_markdown(markdown, page, config, files):
     if not isinstance(front, list):
         front = [front]
     page.meta["tags"] = render_consult.page_tags(manual, src, [str(t) for t in front])
+    boost = render_consult.search_boost(manual, src)
+    if boost and "search" not in page.meta:
+        page.meta["search"] = {"boost": boost}
     if page.meta.get("related_pages", True) is False:
         return markdown
     block = render_consult.related_block(manual, src, plugin.page_titles)

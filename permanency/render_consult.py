@@ -210,6 +210,16 @@ def page_tags(manual: Manual, src_uri: str, front: Iterable[str] = ()) -> list[s
     return sorted(_unique(tags), key=lambda t: (next((i for i, p in enumerate(order) if t.startswith(p)), 9), t))
 
 
+# Search boost of a page generated from a record, by kind: a worker who types a
+# program's name or abbreviation wants its page, as much as its glossary entry.
+SEARCH_BOOST = {"program": 3}
+
+
+def search_boost(manual: Manual, src_uri: str) -> float | None:
+    generated = manual.generated_pages().get(src_uri)
+    return SEARCH_BOOST.get(generated[0]) if generated else None
+
+
 # --------------------------------------------------------------- related pages
 def page_links(manual: Manual) -> dict[str, dict[str, int]]:
     """docs page -> {related docs page: how many data links join them}, both ways,
