@@ -15,7 +15,9 @@
   function headingText(h) {
     var copy = h.cloneNode(true);
     Array.prototype.forEach.call(copy.querySelectorAll(".headerlink"), function (a) { a.remove(); });
-    return copy.textContent.replace(/\s+/g, " ").trim();
+    // "2. Strengths and ... (0:15–0:30, 15 min)" -> "Strengths and ..."
+    return copy.textContent.replace(/\s+/g, " ").trim()
+      .replace(/^\d+\.\s*/, "").replace(/\s*\([^()]*\)$/, "");
   }
 
   function init() {
