@@ -12,6 +12,7 @@ or training modules a later data file adds) shows up with no edit here.
 from __future__ import annotations
 
 import posixpath
+import re
 from typing import Any, Iterable, Mapping
 
 from .loader import KINDS, KIND_BY_NAME, Manual
@@ -253,8 +254,13 @@ def page_links(manual: Manual) -> dict[str, dict[str, int]]:
 def related_pages(manual: Manual, src_uri: str, titles: Mapping[str, str], limit: int = 8) -> list[dict]:
     """The pages most joined to ``src_uri`` by data, most links first, then by title."""
     links = page_links(manual).get(src_uri, {})
-    ranked = sorted(links.items(), key=lambda kv: (-kv[1], titles.get(kv[0], kv[0]).casefold()))
+    ranked = sorted(links.items(), key=lambda kv: (-kv[1], _natural(titles.get(kv[0], kv[0]))))
     return [{"page": p, "title": titles.get(p, p), "links": n} for p, n in ranked[:limit]]
+
+
+def _natural(text: str) -> list:
+    """'10. Collaborate' after '3. Listen': numbers compare as numbers."""
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text.casefold())]
 
 
 def related_block(manual: Manual, src_uri: str, titles: Mapping[str, str]) -> str:
