@@ -92,6 +92,7 @@ def define_env(env):
     @env.macro
     def worksheet_index():
         return render_worksheets.worksheet_index(manual(), page())
+
     # training modules for new workers (permanency/render_training.py)
     from permanency import render_training
 
@@ -113,3 +114,18 @@ def define_env(env):
     @env.macro
     def training_facilitator(module_id):
         return render_training.training_facilitator(manual(), module_id, page(), titles())
+
+    # consultation mode, quick reference, crosswalk (permanency/render_consult.py)
+    from permanency import render_consult
+
+    @env.macro
+    def consultation():
+        return render_consult.consultation(manual(), page())
+
+    @env.macro
+    def quick_reference():
+        return render_consult.quick_reference(manual(), page())
+
+    @env.macro
+    def crosswalk():
+        return render_consult.crosswalk(manual(), page())

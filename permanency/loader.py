@@ -176,6 +176,17 @@ KINDS: tuple[Kind, ...] = (
             f"training/facilitator/{_numbered_name(stem)[0]}.md",
         ),
     ),
+    # consultation mode and the quick reference (permanency/render_consult.py)
+    Kind(
+        "consultation",
+        "consultation.yml",
+        "consultation.schema.json",
+        singleton=True,
+        required=False,
+        children=(("agenda", "agenda-phase"),),
+    ),
+    Kind("agenda-phase", None, None, anchor=lambda r: f"pcr/consultation.md#{r['id']}"),
+    Kind("quick-reference", "quick-reference.yml", "quick-reference.schema.json", singleton=True, required=False),
 )
 KIND_BY_NAME = {k.name: k for k in KINDS}
 
@@ -484,6 +495,7 @@ PAGE_HEADINGS: dict[str, frozenset[str]] = {
     "pcr/lessons-learned.md": frozenset({"sources"}),
     "pcr/case-stories.md": frozenset({"sources"}),
     "glossary.md": frozenset(f"letter-{c}" for c in "abcdefghijklmnopqrstuvwxyz#"),
+    "pcr/consultation.md": frozenset({"timer", "before-the-review", "agenda", "closing", "closing-record", "sources"}),
 }
 
 
@@ -717,6 +729,8 @@ def load(data_dir: Path | str, docs_dir: Path | str | None = None) -> Manual:
     errors.extend(_glossary_rules(records))
     errors.extend(_worksheet_rules(records))
     errors.extend(_module_rules(records))
+    from .consult_check import consultation_rules  # consultation mode: time boxes, prompts
+    errors.extend(consultation_rules(records))
 
     if errors:
         raise DataErrors(errors)

@@ -123,12 +123,14 @@ def generated_pages(manual) -> dict[str, str]:
             f"Participant handout for the training module {module['title']}: objectives, "
             "key points, scenario, reflection prompts and space for notes.",
             module["last_reviewed"], pdf=True, search={"exclude": True},
+            tags=["Page: Participant handout", "Audience: New social workers"],
         ) + f"{{{{ training_handout({mid}) }}}}\n"
         out[facilitator_page(module)] = _front(
             f"Facilitator guide: {module['title']}",
             f"Facilitator guide for the training module {module['title']}: agenda, notes, "
             "discussion prompts and the knowledge check's answer key.",
             module["last_reviewed"], pdf=True, search={"exclude": True},
+            tags=["Page: Facilitator guide", "Audience: Facilitators"],
         ) + f"{{{{ training_facilitator({mid}) }}}}\n"
     return out
 

@@ -1,0 +1,110 @@
+"""Search finds what a worker types, with the expected page in the top three,
+over http and from the built site opened straight from disk (file://, no
+server): Material's offline plugin with the local iframe-worker shim."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+# query -> the page a worker typing it wants (site-relative)
+QUERIES = {
+    # abbreviations and names
+    "ARC": "programs/arc.html",
+    "NREFM": "glossary.html",
+    "PPLA": "glossary.html",
+    "P3": "programs/p3.html",
+    "CCR": "programs/ccr.html",
+    "Katie A.": "programs/pathways.html",
+    # figures' topics
+    "delayed permanency": "outcomes/sacramento-delayed-permanency.html",
+    "permanency rates": "outcomes/sacramento-permanency-rates.html",
+    "first three months": "outcomes/p3-pilot-results.html",
+    # the words of questions and terms
+    "risk scale": "pcr/questions.html",
+    "Thanksgiving": "pcr/questions.html",
+    "family finding": "glossary.html",
+    "long stayers": "glossary.html",
+    "second-chance reunification": "permanency-options.html",
+    "guardianship": "permanency-options.html",
+    "case stories": "pcr/case-stories.html",
+    # the manual's own tools
+    "quick reference": "quick-reference.html",
+    "crosswalk": "crosswalk.html",
+    "timer": "pcr/consultation.html",
+    "consultation": "pcr/consultation.html",
+}
+
+READY = """() => { const m = document.querySelector('.md-search-result__meta');
+                   return !!m && !/Initializing/i.test(m.textContent); }"""
+TOP = """els => els.map(e => e.getAttribute('href'))"""
+
+
+def top_pages(page, query: str, root: str, n: int = 3) -> list[str]:
+    """The first ``n`` pages the search dialog lists for ``query``, as
+    paths relative to ``root``, the site's address (Material groups a page's
+    sections under the page)."""
+    box = page.locator("input.md-search__input")
+    box.fill("")
+    box.press_sequentially(query, delay=15)
+    items = page.locator(".md-search-result__list > .md-search-result__item")
+    items.first.wait_for(timeout=10000)
+    found, previous = [], None
+    for _ in range(20):  # results settle once the last keystroke is searched
+        time.sleep(0.25)
+        found = [page.evaluate("h => h", h) for h in page.eval_on_selector_all(
+            ".md-search-result__list > .md-search-result__item > .md-search-result__link:first-child", TOP)]
+        if found == previous:
+            break
+        previous = found
+    out = []
+    for href in found[:n]:
+        href = href.split("#")[0].split("?")[0]
+        out.append(href[len(root):] if href.startswith(root) else href)
+    return out
+
+
+@pytest.fixture(scope="module", params=["http", "file"])
+def search(request, site, server, browser):
+    """A search dialog open on the home page, over http or from disk."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    foreign: list[str] = []
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("request", lambda r: r.url.startswith(("http:", "https:")) and not r.url.startswith(server)
+            and foreign.append(r.url))
+    home = server + "index.html" if request.param == "http" else (site / "index.html").as_uri()
+    page.goto(home)
+    page.keyboard.press("/")  # Material's shortcut opens search
+    page.wait_for_function(READY, timeout=15000)
+    page.scheme = request.param
+    page.root = server if request.param == "http" else site.as_uri() + "/"
+    yield page
+    assert errors == [], errors
+    assert foreign == [], foreign
+    context.close()
+
+
+@pytest.mark.parametrize("query,expected", list(QUERIES.items()))
+def test_query_finds_expected_page_in_top_three(search, query, expected):
+    top = top_pages(search, query, search.root)
+    assert expected in top, f"{search.scheme}: {query!r} -> {top}; expected {expected} in the top three"
+
+
+def test_search_from_disk_needs_no_server(site, browser):
+    """Opened from disk, the search index loads from a local file and the worker
+    runs through the vendored shim: results appear with nothing else running."""
+    context = browser.new_context()
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto((site / "pcr" / "consultation.html").as_uri())
+    page.keyboard.press("/")
+    page.wait_for_function(READY, timeout=15000)
+    assert top_pages(page, "NREFM", site.as_uri() + "/", 1) == ["glossary.html"]
+    assert all(u.startswith(("file:", "data:", "blob:", "about:")) for u in requests), requests
+    assert any(u.endswith("search/search_index.js") for u in requests)
+    assert any(u.endswith("assets/vendor/iframe-worker/shim.js") for u in requests)
+    context.close()
