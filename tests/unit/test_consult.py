@@ -91,7 +91,7 @@ def test_unknown_role_and_question_ids_are_rejected(data):
     assert found[0].startswith(f"data/consultation.yml:{role_line}: agenda[4].who[0].roles[0]: "
                                "unknown role 'liaison'; known: facilitator, permanency-liaison,")
     assert found[1].startswith(f"data/consultation.yml:{prompt_line}: closing.follow_up_prompt: "
-                               "unknown question 'report-back'; known: ")
+                               "unknown question 'report-back'; closest known: report-back-date, report-back-progress")
 
 
 def test_unknown_behavior_on_a_question_is_rejected(data):
@@ -151,29 +151,31 @@ def test_crosswalk_is_built_both_ways_and_they_agree(manual):
 
 def test_crosswalk_takes_in_any_kind_with_related_behaviors(manual, monkeypatch):
     """A kind added later (a worksheet, a training module) appears with no edit."""
-    worksheet = Kind("worksheet", None, None, anchor=lambda r: f"worksheets.md#{r['id']}")
+    worksheet = Kind("map", None, None, anchor=lambda r: f"worksheets.md#{r['id']}")
     monkeypatch.setattr(render_consult, "KINDS", render_consult.KINDS + (worksheet,))
-    monkeypatch.setitem(render_consult.KIND_BY_NAME, "worksheet", worksheet)
-    monkeypatch.setitem(manual.records, "worksheet", {
+    monkeypatch.setitem(render_consult.KIND_BY_NAME, "map", worksheet)
+    monkeypatch.setitem(manual.records, "map", {
         "connections-map": {"id": "connections-map", "title": "Connections map",
                             "related_behaviors": ["engage-important-people"]},
     })
     data = render_consult.crosswalk_data(manual)
-    group = next(g for g in data["forward"] if g["kind"] == "worksheet")
-    assert group["label"] == "Worksheets"
-    assert group["rows"] == [{"kind": "worksheet", "id": "connections-map", "behaviors": ["engage-important-people"]}]
-    assert data["reverse"]["engage-important-people"]["worksheet"] == ["connections-map"]
+    group = next(g for g in data["forward"] if g["kind"] == "map")
+    assert group["label"] == "Maps"
+    assert group["rows"] == [{"kind": "map", "id": "connections-map", "behaviors": ["engage-important-people"]}]
+    assert data["reverse"]["engage-important-people"]["map"] == ["connections-map"]
     md = render_consult.crosswalk(manual, "crosswalk.md")
-    assert "## Worksheets { #worksheet }" in md
+    assert "## Maps { #map }" in md
     assert "| [Connections map](worksheets.md#connections-map) | [4\\. Find and engage important people]" in md
 
 
 def test_every_crosswalk_cell_links(manual):
     md = render_consult.crosswalk(manual, "crosswalk.md")
-    rows = [line for line in md.splitlines() if line.startswith("| ") and not line.startswith("| ---")]
-    body = [r for r in rows if not r.startswith(("| Program |", "| Review phase |", "| Review question |",
-                                                 "| Practice behavior |", "| Lesson |"))]
-    assert body
+    lines = md.splitlines()
+    # a table's header is the row just above its "| --- |" line
+    headers = {lines[i - 1] for i, line in enumerate(lines) if line.startswith("| ---")}
+    body = [r for r in lines if r.startswith("| ") and not r.startswith("| ---") and r not in headers]
+    assert any(r.startswith("| [PCR review worksheet]") for r in body)  # worksheets are in it
+    assert any(r.startswith("| [Why permanency is urgent](training/01-why-permanency.md)") for r in body)  # and modules
     for row in body:
         cells = [c.strip() for c in row.strip("|").split(" | ")]
         assert all(re.search(r"\]\([^)]+\)", c) for c in cells), row
