@@ -225,10 +225,20 @@ def search_boost(manual: Manual, src_uri: str) -> float | None:
 
 
 # --------------------------------------------------------------- related pages
+_LINKS: list = [None, None]  # [the Manual, its graph]: worked out once per build
+
+
 def page_links(manual: Manual) -> dict[str, dict[str, int]]:
     """docs page -> {related docs page: how many data links join them}, both ways,
     from every ``related_<kind>s`` field of every record that has a page or an
-    anchor."""
+    anchor. Worked out once for a loaded manual (each build loads a new one) and
+    reused for every page."""
+    if _LINKS[0] is not manual:
+        _LINKS[:] = [manual, _page_links(manual)]
+    return _LINKS[1]
+
+
+def _page_links(manual: Manual) -> dict[str, dict[str, int]]:
     graph: dict[str, dict[str, int]] = {}
     for kind in KINDS:
         if not (kind.page or kind.anchor):

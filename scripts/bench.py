@@ -168,7 +168,11 @@ def prerendered_project(work: Path) -> tuple[Path, Path]:
     hook = work / "dump_hook.py"
     hook.write_text(DUMP_HOOK, encoding="utf-8")
     dump_config = project / "bench-dump.yml"
-    dump_config.write_text(f"INHERIT: mkdocs.yml\nhooks:\n  - {hook}\n", encoding="utf-8")
+    # the manual's own hooks (tags and related pages from data) run first, so the
+    # saved pages carry what they add; the pre-rendered build then runs none of them
+    own_hooks = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_AnyTagLoader).get("hooks", [])
+    dump_config.write_text("INHERIT: mkdocs.yml\n" + yaml.safe_dump({"hooks": [*own_hooks, str(hook)]}),
+                           encoding="utf-8")
     result = subprocess.run(
         [PYTHON, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(dump_config), "-d", str(work / "dump-site")],
         cwd=project, capture_output=True, text=True, env={**ENV, "BENCH_DUMP": str(dump)},
