@@ -4,36 +4,22 @@ file:line: field: message an editor reads."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 from permanency import render_consult
-from permanency.errors import DataErrors
-from permanency.loader import Kind, load
+from databreak import copy_data, edit, errors
+from permanency.loader import Kind
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
 
 @pytest.fixture
 def data(tmp_path) -> Path:
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    shutil.copytree(ROOT / "docs", tmp_path / "docs")
-    return tmp_path / "data"
+    return copy_data(ROOT, tmp_path)
 
 
-def errors(data: Path) -> list[str]:
-    with pytest.raises(DataErrors) as info:
-        load(data, data.parent / "docs")
-    return [str(e) for e in info.value.errors]
-
-
-def edit(data: Path, rel: str, old: str, new: str) -> None:
-    path = data / rel
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"{old!r} is not in {rel} exactly once"
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def line_of(data: Path, rel: str, needle: str) -> int:

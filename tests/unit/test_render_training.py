@@ -2,14 +2,12 @@
 file, line, field and message), and what the renderers put on the page."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from permanency import pages, render_training
-from permanency.errors import DataErrors
-from permanency.loader import load
+from databreak import copy_data, edit, errors
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 MODULE = "training/01-why-permanency.yml"
@@ -18,24 +16,9 @@ MODULE = "training/01-why-permanency.yml"
 @pytest.fixture
 def data(tmp_path) -> Path:
     """A copy of the real data/ and docs/ to break."""
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    shutil.copytree(ROOT / "docs", tmp_path / "docs")
-    return tmp_path / "data"
+    return copy_data(ROOT, tmp_path)
 
 
-def errors(data: Path) -> list[str]:
-    with pytest.raises(DataErrors) as info:
-        load(data, data.parent / "docs")
-    return [str(e) for e in info.value.errors]
-
-
-def edit(data: Path, rel: str, old: str, new: str) -> int:
-    """Replace ``old`` (once in the file) and return the line it starts on."""
-    path = data / rel
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"{old!r} is not in {rel} exactly once"
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    return text[: text.index(old)].count("\n") + 1
 
 
 # ------------------------------------------------------------------ validation

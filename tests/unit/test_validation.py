@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from permanency.errors import DataErrors
+from databreak import copy_data, edit, errors
 from permanency.loader import load
 
 GOOD = Path(__file__).resolve().parent.parent / "fixtures" / "good"
@@ -17,26 +18,13 @@ GOOD = Path(__file__).resolve().parent.parent / "fixtures" / "good"
 @pytest.fixture
 def data(tmp_path) -> Path:
     """A writable copy of the good fixture's data/ and docs/."""
-    shutil.copytree(GOOD / "data", tmp_path / "data")
-    shutil.copytree(GOOD / "docs", tmp_path / "docs")
-    return tmp_path / "data"
+    return copy_data(GOOD, tmp_path)
 
 
 def write(data: Path, rel: str, text: str) -> None:
     (data / rel).write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
 
 
-def errors(data: Path) -> list[str]:
-    with pytest.raises(DataErrors) as info:
-        load(data, data.parent / "docs")
-    return [str(e) for e in info.value.errors]
-
-
-def edit(data: Path, rel: str, old: str, new: str) -> None:
-    path = data / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {rel}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_good_fixture_loads(data):
@@ -91,7 +79,7 @@ def test_unknown_reference_lists_known_ids(data):
 
 
 def test_unknown_source(data):
-    edit(data, "programs/p3.yml", "source: {source: la-dcfs-p3, section: Results}", "source: {source: la-p3, section: Results}")
+    edit(data, "programs/p3.yml", "source: {source: la-dcfs-p3, section: Results}", "source: {source: la-p3, section: Results}", first=True)
     assert errors(data) == [
         "data/programs/p3.yml:19: figures[0].source.source: unknown source 'la-p3'; "
         "known: aecf-tfsc-2020, capp-cfpm, casey-sacramento-2017, cdss-cpm-ccr, la-dcfs-p3",

@@ -3,12 +3,11 @@ lessons, case stories, glossary and PCR practice files: the exact file, line,
 field and message a person editing data/ would read."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from permanency.errors import DataErrors
+from databreak import copy_data, edit, errors
 from permanency.loader import load
 
 GOOD = Path(__file__).resolve().parent.parent / "fixtures" / "good"
@@ -17,22 +16,9 @@ QUESTION_IDS = "holidays, risk-scale, siblings"
 
 @pytest.fixture
 def data(tmp_path) -> Path:
-    shutil.copytree(GOOD / "data", tmp_path / "data")
-    shutil.copytree(GOOD / "docs", tmp_path / "docs")
-    return tmp_path / "data"
+    return copy_data(GOOD, tmp_path)
 
 
-def errors(data: Path) -> list[str]:
-    with pytest.raises(DataErrors) as info:
-        load(data, data.parent / "docs")
-    return [str(e) for e in info.value.errors]
-
-
-def edit(data: Path, rel: str, old: str, new: str) -> None:
-    path = data / rel
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"{old!r} is not in {rel} exactly once"
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def test_fixture_loads_nested_records_with_their_parents(data):

@@ -5,7 +5,6 @@ options, data elements and behaviors, so these tests use a copy of data/."""
 from __future__ import annotations
 
 import re
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -13,7 +12,7 @@ import markdown
 import pytest
 
 from permanency import pages, render_worksheets
-from permanency.errors import DataErrors
+from databreak import copy_data, edit, errors
 from permanency.loader import load
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -24,9 +23,7 @@ WORKSHEETS = ["pcr-review", "pcr-follow-up", "connections-search", "options-chec
 
 @pytest.fixture
 def data(tmp_path) -> Path:
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    shutil.copytree(ROOT / "docs", tmp_path / "docs")
-    return tmp_path / "data"
+    return copy_data(ROOT, tmp_path)
 
 
 @pytest.fixture(scope="module")
@@ -34,19 +31,6 @@ def real():
     return load(ROOT / "data", ROOT / "docs")
 
 
-def errors(data: Path) -> list[str]:
-    with pytest.raises(DataErrors) as info:
-        load(data, data.parent / "docs")
-    return [str(e) for e in info.value.errors]
-
-
-def edit(data: Path, rel: str, old: str, new: str) -> int:
-    """Replace ``old`` (once in the file) and return the line it starts on."""
-    path = data / rel
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"{old!r} is not in {rel} exactly once"
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    return text[: text.index(old)].count("\n") + 1
 
 
 def page_html(manual, worksheet_id: str) -> str:
