@@ -705,14 +705,16 @@ def load(data_dir: Path | str, docs_dir: Path | str | None = None) -> Manual:
         errors.extend(_schema_errors(validators[kind.schema], parsed, file))
 
     # 4. rules a schema cannot say ---------------------------------------------
-    numbers: dict[int, str] = {}
+    # numbered kinds (behaviors, training modules): a number is used once per kind
+    numbers: dict[tuple[str, int], str] = {}
     for record in records:
-        if record.kind == "behavior" and isinstance(record.data.get("number"), int):
-            n = record.data["number"]
-            if n in numbers:
+        n = record.data.get("number")
+        if KIND_BY_NAME[record.kind].id_from_name is _numbered_name and isinstance(n, int) \
+                and not isinstance(n, bool):
+            if (record.kind, n) in numbers:
                 errors.append(DataError(record.file, record.line("number"), "number",
-                                        f"behavior number {n} is already used by {numbers[n]}"))
-            numbers[n] = record.file
+                                        f"{record.kind} number {n} is already used by {numbers[record.kind, n]}"))
+            numbers.setdefault((record.kind, n), record.file)
     program_figures = {
         r.data["id"]: [f.get("id") for f in _dicts(r.data.get("figures"))]
         for r in records if r.kind == "program" and isinstance(r.data.get("id"), str)
@@ -857,6 +859,22 @@ def _event_rules(record: Record) -> Iterable[DataError]:
                             f"expected a real year, month or date; got '{sort}'")
 
 
+def _duplicates(record: Record, entries: Iterable[tuple[tuple, Any]], what: str,
+                where: str = "") -> Iterable[DataError]:
+    """An error for each repeated value among ``(path, value)`` entries of one
+    record, naming the line of its first use."""
+    seen: dict[str, int] = {}
+    for path, value in entries:
+        if not isinstance(value, str):
+            continue
+        line = record.line(*path)
+        if value in seen:
+            yield DataError(record.file, line, format_path(path),
+                            f"duplicate {what} '{value}'{where}; first used on line {seen[value]}")
+        else:
+            seen[value] = line
+
+
 def _worksheet_rules(records: list[Record]) -> Iterable[DataError]:
     """What a worksheet's schema cannot say: section ids are unique in the sheet,
     a table column names a label or a data element, choices go with input
@@ -865,16 +883,11 @@ def _worksheet_rules(records: list[Record]) -> Iterable[DataError]:
     for record in records:
         if record.kind != "worksheet":
             continue
-        seen: dict[str, int] = {}
-        for s, section in _indexed(record.data.get("sections")):
+        sections = list(_indexed(record.data.get("sections")))
+        yield from _duplicates(record, ((("sections", s, "id"), sec.get("id")) for s, sec in sections),
+                               "section id")
+        for s, section in sections:
             base = ("sections", s)
-            sid = section.get("id")
-            if isinstance(sid, str):
-                if sid in seen:
-                    yield DataError(record.file, record.line(*base, "id"), format_path(base + ("id",)),
-                                    f"duplicate section id '{sid}'; first used on line {seen[sid]}")
-                else:
-                    seen[sid] = record.line(*base, "id")
             kind = section.get("kind")
             for c, column in _indexed(section.get("columns")):
                 cpath = base + ("columns", c)
@@ -902,20 +915,12 @@ def _worksheet_rules(records: list[Record]) -> Iterable[DataError]:
 
 
 def _module_rules(records: list[Record]) -> Iterable[DataError]:
-    """A training module's numbers are unique, its agenda adds up to its
-    estimated time, its question ids are unique, and each question has exactly
-    one correct option."""
-    numbers: dict[int, str] = {}
+    """A training module's agenda adds up to its estimated time, its question ids
+    are unique, and each question has exactly one correct option."""
     for record in records:
         if record.kind != "module":
             continue
         data = record.data
-        n = data.get("number")
-        if isinstance(n, int) and not isinstance(n, bool):
-            if n in numbers:
-                yield DataError(record.file, record.line("number"), "number",
-                                f"module number {n} is already used by {numbers[n]}")
-            numbers.setdefault(n, record.file)
         facilitator = data.get("facilitator") if isinstance(data.get("facilitator"), dict) else {}
         agenda = _dicts(facilitator.get("agenda"))
         minutes = data.get("estimated_minutes")
@@ -925,16 +930,11 @@ def _module_rules(records: list[Record]) -> Iterable[DataError]:
                 yield DataError(record.file, record.line("facilitator", "agenda"), "facilitator.agenda",
                                 f"the agenda adds up to {total} minutes; expected {minutes}, "
                                 "the module's estimated_minutes")
-        seen: dict[str, int] = {}
-        for i, question in _indexed(data.get("knowledge_check")):
+        questions = list(_indexed(data.get("knowledge_check")))
+        yield from _duplicates(record, ((("knowledge_check", i, "id"), q.get("id")) for i, q in questions),
+                               "question id", " in this module")
+        for i, question in questions:
             qpath = ("knowledge_check", i)
-            qid = question.get("id")
-            if isinstance(qid, str):
-                if qid in seen:
-                    yield DataError(record.file, record.line(*qpath, "id"), format_path(qpath + ("id",)),
-                                    f"duplicate question id '{qid}' in this module; first used on line {seen[qid]}")
-                else:
-                    seen[qid] = record.line(*qpath, "id")
             options = question.get("options")
             if not isinstance(options, list) or not options:
                 continue
