@@ -37,15 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
+from permanency.printing import CHROMIUM, CHROMIUM_ARGS, print_pdf  # noqa: E402
 PAPERS = {"letter": "Letter", "a4": "A4"}
 
 
@@ -129,15 +121,6 @@ def launch(playwright):
         raise SystemExit("pdf: Debian's chromium is missing (/usr/bin/chromium); run `make test` or "
                          "`bash scripts/ensure-chromium` first")
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-
-
-def print_pdf(page, url: str, paper: str, landscape: bool = False) -> bytes:
-    """One page as a PDF on ``paper`` ("Letter" or "A4"), with the site's print
-    styles and every collapsed block open."""
-    page.goto(url, wait_until="load")
-    page.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
-    page.evaluate("() => document.fonts.ready")
-    return page.pdf(format=paper, landscape=landscape, print_background=True)
 
 
 def page_count(data: bytes) -> int:

@@ -10,16 +10,7 @@ import pytest
 from sitecheck import site_path
 from siteserver import serve
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-quic",
-]
+from permanency.printing import CHROMIUM, CHROMIUM_ARGS
 
 
 def pytest_collection_modifyitems(items):

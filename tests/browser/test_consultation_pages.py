@@ -8,6 +8,8 @@ import io
 import pytest
 from pypdf import PdfReader
 
+from permanency.printing import print_pdf
+
 STORAGE = """() => ({local: Object.entries(localStorage).sort(),
                    session: Object.entries(sessionStorage).sort(),
                    cookies: document.cookie})"""
@@ -80,7 +82,8 @@ def test_consultation_on_a_phone(server, page):
 
 
 def _pdf_pages(page, fmt: str) -> PdfReader:
-    return PdfReader(io.BytesIO(page.pdf(format=fmt, print_background=True)))
+    """The page open in ``page``, printed as `make pdf` prints it."""
+    return PdfReader(io.BytesIO(print_pdf(page, page.url, fmt)))
 
 
 @pytest.mark.parametrize("fmt", ["Letter", "A4"])

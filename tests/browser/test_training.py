@@ -11,6 +11,8 @@ import json
 import pytest
 from pypdf import PdfReader
 
+from permanency.printing import print_pdf
+
 KEY = "permanency-manual.training-completed"
 MODULE = "training/01-why-permanency.html"
 
@@ -217,10 +219,11 @@ def print_page(browser):
 
 @pytest.mark.parametrize("kind, module", [(k, m) for k, mods in EXPECTED_PAGES.items() for m in mods])
 def test_printouts_take_the_expected_pages_on_letter_and_a4(print_page, server, kind, module):
-    print_page.goto(server + f"training/{kind}/{module}.html")
+    url = server + f"training/{kind}/{module}.html"
+    print_page.goto(url)
     title = print_page.locator("h1").inner_text()
     for paper, expected in zip(("Letter", "A4"), EXPECTED_PAGES[kind][module]):
-        pdf = PdfReader(io.BytesIO(print_page.pdf(format=paper)))
+        pdf = PdfReader(io.BytesIO(print_pdf(print_page, url, paper)))  # as `make pdf` prints it
         texts = [" ".join(p.extract_text().split()) for p in pdf.pages]  # words, not line breaks
         assert len(texts) == expected, f"{kind}/{module} on {paper}: {len(texts)} pages, expected {expected}"
         assert title in texts[0]

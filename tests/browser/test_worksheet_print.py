@@ -20,6 +20,7 @@ from pypdf import PdfReader
 
 from builds import ROOT
 from permanency import render_worksheets
+from permanency.printing import print_pdf
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import pdf as pdfscript  # noqa: E402  scripts/pdf.py
@@ -51,7 +52,7 @@ def printed(browser, server, manual):
     for wid, worksheet in manual.worksheets.items():
         landscape = worksheet["orientation"] == "landscape"
         for paper in PAPER_POINTS:
-            data = pdfscript.print_pdf(page, server + f"tools/{wid}.html", paper, landscape)
+            data = print_pdf(page, server + f"tools/{wid}.html", paper, landscape)
             reader = PdfReader(io.BytesIO(data))
             out[(wid, paper)] = (reader, "\n".join(p.extract_text() for p in reader.pages))
     page.close()
