@@ -19,6 +19,7 @@ from jsonschema import ValidationError
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from .consult_check import consultation_rules  # consultation mode: time boxes, prompts
 from .errors import DataError, DataErrors
 from .yamlsource import Parsed, YamlSyntaxError, format_path, parse
 
@@ -371,6 +372,7 @@ class Manual:
     documents: dict[str, dict] = field(default_factory=dict)
     # (kind, id) of a nested record -> (kind, id) of the record it sits in
     parents: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
+    _generated: dict | None = field(default=None, repr=False, compare=False)
 
     # convenient, ordered views ------------------------------------------------
     @property
@@ -470,13 +472,15 @@ class Manual:
         return (k.page or k.anchor)(self.records[kind][record_id])
 
     def generated_pages(self) -> dict[str, tuple[str, dict]]:
-        """docs-relative path -> (kind, record) for every page made from a record."""
-        pages = {}
-        for kind in KINDS:
-            if kind.page:
-                for record in self.records.get(kind.name, {}).values():
-                    pages[kind.page(record)] = (kind.name, record)
-        return pages
+        """docs-relative path -> (kind, record) for every page made from a record.
+        Worked out once: the records do not change after loading."""
+        if self._generated is None:
+            self._generated = {
+                kind.page(record): (kind.name, record)
+                for kind in KINDS if kind.page
+                for record in self.records.get(kind.name, {}).values()
+            }
+        return self._generated
 
 
 def sort_key(text: str) -> str:
@@ -731,7 +735,6 @@ def load(data_dir: Path | str, docs_dir: Path | str | None = None) -> Manual:
     errors.extend(_glossary_rules(records))
     errors.extend(_worksheet_rules(records))
     errors.extend(_module_rules(records))
-    from .consult_check import consultation_rules  # consultation mode: time boxes, prompts
     errors.extend(consultation_rules(records))
 
     if errors:

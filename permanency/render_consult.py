@@ -11,6 +11,8 @@ or training modules a later data file adds) shows up with no edit here.
 """
 from __future__ import annotations
 
+import functools
+
 import posixpath
 import re
 from typing import Any, Iterable, Mapping
@@ -186,6 +188,31 @@ def _unique(items: Iterable[str]) -> list[str]:
     return list(seen)
 
 
+def _once_per_manual(fn):
+    """Work ``fn(manual)`` out once for a loaded manual (each build loads a new
+    one) and reuse it for every page of the build."""
+    last: list = [None, None]
+
+    @functools.wraps(fn)
+    def wrapper(manual: Manual):
+        if last[0] is not manual:
+            last[:] = [manual, fn(manual)]
+        return last[1]
+    return wrapper
+
+
+@_once_per_manual
+def _shown_on(manual: Manual) -> dict[str, list[Mapping]]:
+    """Shared docs page -> the records shown on it (questions on the question
+    bank page, terms on the glossary, ...)."""
+    shown: dict[str, list[Mapping]] = {}
+    for kind in KINDS:
+        if kind.anchor:
+            for record in manual.records.get(kind.name, {}).values():
+                shown.setdefault(kind.anchor(record).partition("#")[0], []).append(record)
+    return shown
+
+
 def page_tags(manual: Manual, src_uri: str, front: Iterable[str] = ()) -> list[str]:
     """The tags of a page: its front matter's, plus what data says of it. A page
     generated from a record gets its kind, its own program or behavior tag, the
@@ -202,12 +229,8 @@ def page_tags(manual: Manual, src_uri: str, front: Iterable[str] = ()) -> list[s
             tags.append(behavior_tag(record))
         tags += [f"Audience: {a}" for a in AUDIENCES.get(kind, [])]
         tags += _related_tags(manual, record)
-    for kind in KINDS:
-        if not kind.anchor:
-            continue
-        for record in manual.records.get(kind.name, {}).values():
-            if kind.anchor(record).partition("#")[0] == src_uri:
-                tags += _related_tags(manual, record)
+    for record in _shown_on(manual).get(src_uri, []):
+        tags += _related_tags(manual, record)
     if not any(t.startswith("Page: ") for t in tags):
         tags.append("Page: Guide")
     order = ("Page: ", "Audience: ", "Program: ", "Behavior: ")
@@ -225,20 +248,11 @@ def search_boost(manual: Manual, src_uri: str) -> float | None:
 
 
 # --------------------------------------------------------------- related pages
-_LINKS: list = [None, None]  # [the Manual, its graph]: worked out once per build
-
-
+@_once_per_manual
 def page_links(manual: Manual) -> dict[str, dict[str, int]]:
     """docs page -> {related docs page: how many data links join them}, both ways,
     from every ``related_<kind>s`` field of every record that has a page or an
-    anchor. Worked out once for a loaded manual (each build loads a new one) and
-    reused for every page."""
-    if _LINKS[0] is not manual:
-        _LINKS[:] = [manual, _page_links(manual)]
-    return _LINKS[1]
-
-
-def _page_links(manual: Manual) -> dict[str, dict[str, int]]:
+    anchor."""
     graph: dict[str, dict[str, int]] = {}
     for kind in KINDS:
         if not (kind.page or kind.anchor):

@@ -13,10 +13,8 @@ data text is always shown as written.
 """
 from __future__ import annotations
 
-import json
 from typing import Any, Mapping
 
-from markupsafe import escape
 
 from .render import ENV, relative
 
@@ -100,39 +98,6 @@ def training_handout(manual, module_id: str, page: str, titles: Mapping[str, str
 
 def training_facilitator(manual, module_id: str, page: str, titles: Mapping[str, str] | None = None) -> str:
     return _render("facilitator", _params(manual, page, titles, module=manual.modules[module_id]))
-
-
-# ---------------------------------------------------------- generated pages
-def _front(title: str, description: str, last_reviewed: str, **more) -> str:
-    front = {"title": title, "description": str(escape(description)),
-             "last_reviewed": last_reviewed, "render_macros": True, **more}
-    # JSON is valid YAML and quotes every string safely
-    return "---\n" + "\n".join(f"{k}: {json.dumps(v)}" for k, v in front.items()) + "\n---\n\n"
-
-
-def generated_pages(manual) -> dict[str, str]:
-    """The printable pages of every module: its participant handout and its
-    facilitator guide (front matter with ``pdf: true``, plus one macro call).
-    They repeat the module page's content, so search leaves them out.
-    The module pages themselves come from the loader's Kind like any record's."""
-    out = {}
-    for module in manual.modules.values():
-        mid = json.dumps(module["id"])
-        out[handout_page(module)] = _front(
-            f"Handout: {module['title']}",
-            f"Participant handout for the training module {module['title']}: objectives, "
-            "key points, scenario, reflection prompts and space for notes.",
-            module["last_reviewed"], pdf=True, search={"exclude": True},
-            tags=["Page: Participant handout", "Audience: New social workers"],
-        ) + f"{{{{ training_handout({mid}) }}}}\n"
-        out[facilitator_page(module)] = _front(
-            f"Facilitator guide: {module['title']}",
-            f"Facilitator guide for the training module {module['title']}: agenda, notes, "
-            "discussion prompts and the knowledge check's answer key.",
-            module["last_reviewed"], pdf=True, search={"exclude": True},
-            tags=["Page: Facilitator guide", "Audience: Facilitators"],
-        ) + f"{{{{ training_facilitator({mid}) }}}}\n"
-    return out
 
 
 def _install_filters(env) -> None:
