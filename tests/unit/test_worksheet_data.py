@@ -241,7 +241,7 @@ def test_every_control_has_a_label_and_keeps_nothing(real, wid):
             assert "autocomplete" not in attrs, attrs
     assert "<form" not in out  # nothing can be submitted anywhere
     assert "What you type stays in this browser tab only: it is not saved and not sent anywhere" in visible(out)
-    assert '<button type="button" class="ws-clear" hidden>Clear all</button>' in out
+    assert '<button type="button" class="md-button ws-clear" hidden>Clear all</button>' in out
 
 
 def test_worksheet_text_from_data_is_escaped(real):
