@@ -10,7 +10,7 @@ import sys
 import time
 
 from .errors import DataErrors
-from .loader import load
+from .model import load
 
 
 def _plural(word: str, n: int) -> str:

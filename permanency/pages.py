@@ -7,8 +7,8 @@ import json
 
 from markupsafe import escape
 
-from . import render, render_training, render_worksheets
-from .loader import Manual
+from . import render, render_worksheets
+from .model import Manual
 
 # kind -> (macro name, field that gives the page title)
 _PAGE_MACROS = {
@@ -51,23 +51,33 @@ def generated(manual: Manual) -> dict[str, str]:
 
 def _module_printouts(manual: Manual) -> dict[str, str]:
     """Each training module's participant handout and facilitator guide
-    (``pdf: true``). They repeat the module page's content, so search leaves them
-    out. The module pages themselves come from the loader's Kind like any record's."""
+    (``pdf: true``; their paths are in the kinds table). They repeat the module
+    page's content, so search leaves them out."""
     out = {}
-    for module in manual.modules.values():
+    for src_uri, (_, printout, module) in manual.printout_pages().items():
         title, reviewed = module["title"], module["last_reviewed"]
-        out[render_training.handout_page(module)] = page_source(_front(
-            f"Handout: {title}",
-            f"Participant handout for the training module {title}: objectives, "
-            "key points, scenario, reflection prompts and space for notes.",
-            reviewed, pdf=True, search={"exclude": True},
-            tags=["Page: Participant handout", "Audience: New social workers"],
-        ), "training_handout", module["id"])
-        out[render_training.facilitator_page(module)] = page_source(_front(
-            f"Facilitator guide: {title}",
-            f"Facilitator guide for the training module {title}: agenda, notes, "
-            "discussion prompts and the knowledge check's answer key.",
-            reviewed, pdf=True, search={"exclude": True},
-            tags=["Page: Facilitator guide", "Audience: Facilitators"],
-        ), "training_facilitator", module["id"])
+        out[src_uri] = page_source(_front(
+            PRINTOUTS[printout]["title"].format(title=title),
+            PRINTOUTS[printout]["description"].format(title=title),
+            reviewed, pdf=True, search={"exclude": True}, tags=PRINTOUTS[printout]["tags"],
+        ), PRINTOUTS[printout]["macro"], module["id"])
     return out
+
+
+# printout name -> its page's title, description, tags and macro
+PRINTOUTS = {
+    "handout": {
+        "title": "Handout: {title}",
+        "description": "Participant handout for the training module {title}: objectives, "
+                       "key points, scenario, reflection prompts and space for notes.",
+        "tags": ["Page: Participant handout", "Audience: New social workers"],
+        "macro": "training_handout",
+    },
+    "facilitator": {
+        "title": "Facilitator guide: {title}",
+        "description": "Facilitator guide for the training module {title}: agenda, notes, "
+                       "discussion prompts and the knowledge check's answer key.",
+        "tags": ["Page: Facilitator guide", "Audience: Facilitators"],
+        "macro": "training_facilitator",
+    },
+}

@@ -21,7 +21,7 @@ from mkdocs.utils import meta as front_matter
 
 from . import pages, render
 from .errors import DataErrors
-from .loader import Manual, load
+from .model import Manual, load
 from .render import release_anchor
 
 log = logging.getLogger("mkdocs.plugins.permanency")

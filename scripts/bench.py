@@ -6,7 +6,7 @@
     one build of the real manual (a hook saves every page's Markdown after the
     macros ran). Prints the medians and their ratio (target <= 1.25).
 (b) Scale: clones every kind of record in data/ (programs, behaviors, sources,
-    change-log entries, and any kind loader.KINDS gains) to 1x, 10x and 50x,
+    change-log entries, and any kind model.KINDS gains) to 1x, 10x and 50x,
     checks the copy validates, builds each, and prints time and growth per
     record (target: 10x the data within 11x the time).
 (c) Edit-to-refresh: runs `mkdocs serve` on a free localhost port, edits one
@@ -36,7 +36,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -45,7 +44,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from permanency.errors import DataErrors  # noqa: E402
-from permanency.loader import KIND_BY_NAME, KINDS, load  # noqa: E402
+from permanency.local_site import site_path  # noqa: E402
+from permanency.model import KIND_BY_NAME, KINDS, load  # noqa: E402
 
 PYTHON = sys.executable
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -220,7 +220,7 @@ def bench_macros(work: Path, runs: int) -> dict:
 # -------------------------------------------------------------- (b) data scale
 def scaled_data(dest: Path, factor: int) -> tuple[int, list[str]]:
     """Write data/ scaled ``factor`` times into ``dest`` by cloning every record
-    of every kind in loader.KINDS with a new id (one-file-per-record kinds,
+    of every kind in model.KINDS with a new id (one-file-per-record kinds,
     collections, change-log entries), keeping the copy valid: a kind whose clones
     break a validation rule (say, a name that must be unique) is left at 1x and
     reported. Returns (records and change-log entries held, notes)."""
@@ -349,12 +349,6 @@ def wait_for(predicate, timeout: float, step: float = 0.05) -> float | None:
     return None
 
 
-def site_path() -> str:
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_AnyTagLoader)
-    path = urllib.parse.urlsplit(config.get("site_url") or "/").path or "/"
-    return path if path.endswith("/") else path + "/"
-
-
 def bench_serve(work: Path, edits: int) -> dict:
     project = project_copy(work / "c", real=("macros", "permanency"))
     program = sorted((project / "data" / "programs").glob("*.yml"))[0]
@@ -369,7 +363,7 @@ def bench_serve(work: Path, edits: int) -> dict:
     result: dict = {"refresh": [], "watch": "", "rebuilds": {}}
     try:
         record = yaml.safe_load(original)
-        url = f"http://127.0.0.1:{port}{site_path()}programs/{record['id']}.html"
+        url = f"http://127.0.0.1:{port}{site_path(ROOT / 'mkdocs.yml')}programs/{record['id']}.html"
         if wait_for(lambda: record["summary"].split()[0] in fetch(url), timeout=120) is None:
             sys.exit(f"mkdocs serve did not come up:\n{log_path.read_text()}")
         log.flush()

@@ -23,13 +23,10 @@ its front matter. Run `python scripts/pdf.py --help` for options.
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import io
 import os
 import subprocess
 import sys
-import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,7 +34,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from permanency.printing import CHROMIUM, CHROMIUM_ARGS, print_pdf  # noqa: E402
+from permanency.local_site import serve, site_path  # noqa: E402
+from permanency.printing import CHROMIUM, CHROMIUM_ARGS, pdf_slug, print_pdf  # noqa: E402
 PAPERS = {"letter": "Letter", "a4": "A4"}
 
 
@@ -55,12 +53,6 @@ class Page:
     @property
     def landscape(self) -> bool:
         return isinstance(self.pdf, dict) and self.pdf.get("orientation") == "landscape"
-
-
-def pdf_slug(src_uri: str) -> str:
-    from permanency.render_worksheets import pdf_slug as slug
-
-    return slug(src_uri)
 
 
 def site_pages(project: Path = ROOT) -> list[Page]:
@@ -102,18 +94,6 @@ def build(site: Path, project: Path = ROOT) -> None:
     if result.returncode != 0:
         sys.stderr.write(result.stderr)
         raise SystemExit("pdf: the site did not build; nothing was printed")
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(site: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
-    handler = functools.partial(_Quiet, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{httpd.server_address[1]}/", httpd
 
 
 def launch(playwright):
@@ -161,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from playwright.sync_api import sync_playwright
 
-    base, httpd = serve(site)
+    base, httpd = serve(site, site_path(ROOT / "mkdocs.yml"))
     rows = []
     try:
         with sync_playwright() as pw:

@@ -9,7 +9,7 @@ from pathlib import Path
 from mkdocs.utils import meta as front_matter
 
 import sitecheck
-from builds import ROOT
+from helpers import ROOT
 from permanency import pages as generated_pages
 from sitecheck import built_pages, site_path, text
 

@@ -8,17 +8,15 @@ import shutil
 import textwrap
 from pathlib import Path
 
-import markdown
 import pytest
 
 from permanency import pages, render
-from permanency.errors import DataErrors
-from permanency.loader import load
+from permanency.model import load
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-GOOD = FIXTURES / "good"
+import helpers
+from helpers import FIXTURES, GOOD, copy_data, errors, html
+
 EXTRA = FIXTURES / "outcomes"
-EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables", "toc"]
 OUTCOME = "outcomes/example-outcomes.yml"
 SOURCES = "aecf-tfsc-2020, capp-cfpm, casey-sacramento-2017, cdss-cpm-ccr, la-dcfs-p3"
 
@@ -26,8 +24,7 @@ SOURCES = "aecf-tfsc-2020, capp-cfpm, casey-sacramento-2017, cdss-cpm-ccr, la-dc
 @pytest.fixture
 def data(tmp_path) -> Path:
     """The good fixture plus one outcome set and a timeline, in a writable copy."""
-    shutil.copytree(GOOD / "data", tmp_path / "data")
-    shutil.copytree(GOOD / "docs", tmp_path / "docs")
+    copy_data(GOOD, tmp_path)
     shutil.copytree(EXTRA / "outcomes", tmp_path / "data" / "outcomes")
     shutil.copy(EXTRA / "timeline.yml", tmp_path / "data" / "timeline.yml")
     return tmp_path / "data"
@@ -39,20 +36,8 @@ def manual(data):
 
 
 def edit(data: Path, rel: str, old: str, new: str) -> None:
-    path = data / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {rel}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def errors(data: Path) -> list[str]:
-    with pytest.raises(DataErrors) as info:
-        load(data, data.parent / "docs")
-    return [str(e) for e in info.value.errors]
-
-
-def html(md_text: str) -> str:
-    return markdown.markdown(md_text, extensions=EXTENSIONS)
+    """Replace the first ``old`` in ``rel``."""
+    helpers.edit(data, rel, old, new, first=True)
 
 
 # ------------------------------------------------------------------ validation

@@ -1,26 +1,16 @@
 """The pure renderers: data in, Markdown out, checked as Markdown renders it."""
 from __future__ import annotations
 
-import copy
-from pathlib import Path
-
-import markdown
 import pytest
 
 from permanency import pages, render
-from permanency.loader import load
+from helpers import good_manual, html
 
-GOOD = Path(__file__).resolve().parent.parent / "fixtures" / "good"
-EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables", "toc"]
 
 
 @pytest.fixture
 def fixture_manual():
-    return copy.deepcopy(load(GOOD / "data", GOOD / "docs"))
-
-
-def html(md_text: str) -> str:
-    return markdown.markdown(md_text, extensions=EXTENSIONS)
+    return good_manual()
 
 
 def test_program_page_shows_facts_figures_links_and_sources(fixture_manual):
@@ -118,12 +108,7 @@ def test_figure_values():
     assert render._figure_value({"value": 27.5, "unit": "percent"}) == "27.5%"
 
 
-def test_program_page_links_its_practice_pages():
-    from permanency.loader import load
-    from permanency import render
-    from pathlib import Path
-    root = Path(__file__).resolve().parents[2]
-    manual = load(root / "data", root / "docs")
+def test_program_page_links_its_practice_pages(manual):
     md = render.program_page(manual, "pcr", "programs/pcr.md")
     assert "## More in this manual { #see-also }" in md
     assert "[The review question bank](../pcr/questions.md)" in md

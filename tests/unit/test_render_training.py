@@ -7,9 +7,8 @@ from pathlib import Path
 import pytest
 
 from permanency import pages, render_training
-from databreak import copy_data, edit, errors
+from helpers import ROOT, copy_data, edit, errors
 
-ROOT = Path(__file__).resolve().parent.parent.parent
 MODULE = "training/01-why-permanency.yml"
 
 

@@ -1,0 +1,55 @@
+"""Every macro a page can call, in one table: name -> the pure renderer it calls.
+
+A renderer takes the validated manual, then the macro's own arguments (ids),
+then the docs-relative path of the page being rendered; those in TITLED also
+take every page's title, to name the pages they link. mkdocs-macros registers
+this table (``macros/__init__.py``)."""
+from __future__ import annotations
+
+from typing import Callable, Mapping
+
+from . import render, render_consult, render_training, render_worksheets
+
+MACROS: dict[str, Callable[..., str]] = {
+    # programs, practice behaviors, outcomes, the timeline, sources, change log
+    "program_page": render.program_page,
+    "behavior_page": render.behavior_page,
+    "program_index": render.program_index,
+    "behavior_index": render.behavior_index,
+    "outcome_page": render.outcome_page,
+    "outcome_index": render.outcome_index,
+    "timeline": render.timeline,
+    "source_list": render.source_list,
+    "changelog": render.changelog,
+    # the permanency case review section, options, lessons, stories, glossary
+    "pcr_overview": render.pcr_overview,
+    "pcr_roles": render.pcr_roles,
+    "pcr_process": render.pcr_process,
+    "question_bank": render.question_bank,
+    "permanency_options": render.permanency_options,
+    "pcr_data_elements": render.pcr_data_elements,
+    "lessons_learned": render.lessons_learned,
+    "case_stories": render.case_stories,
+    "glossary": render.glossary,
+    # printable worksheets (docs/tools/)
+    "worksheet_page": render_worksheets.worksheet_page,
+    "worksheet_index": render_worksheets.worksheet_index,
+    # training modules for new workers
+    "training_course": render_training.training_course,
+    "training_module": render_training.training_module,
+    "training_handout": render_training.training_handout,
+    "training_facilitator": render_training.training_facilitator,
+    # consultation mode, quick reference, crosswalk
+    "consultation": render_consult.consultation,
+    "quick_reference": render_consult.quick_reference,
+    "crosswalk": render_consult.crosswalk,
+}
+# renderers that name other pages by their titles
+TITLED = {"changelog", "training_course", "training_module", "training_handout", "training_facilitator"}
+
+
+def call(name: str, manual, page: str, titles: Mapping[str, str], *args) -> str:
+    """Run macro ``name`` with its arguments for ``page``."""
+    if name in TITLED:
+        return MACROS[name](manual, *args, page, titles)
+    return MACROS[name](manual, *args, page)
