@@ -7,12 +7,13 @@ MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
 HOST  ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup check build serve test test-fast pdf bench lock clean
+.PHONY: help setup check render build serve test test-fast pdf bench lock clean
 
 help:
-	@echo "make serve   build the manual and serve it at http://$(HOST)/ (rebuilds on edits to docs/, data/, macros/)"
+	@echo "make serve   build the manual and serve it at http://$(HOST)/ (rebuilds on edits to docs/, data/, permanency/)"
 	@echo "make test    set everything up and run every test (units, fixture builds, the built site in Chromium)"
-	@echo "make build   validate data/ and build the static site into site/"
+	@echo "make render  write the whole manual as plain Markdown with front matter, and its mkdocs.yml, into build/rendered/"
+	@echo "make build   render the manual, then build the static site from it into site/"
 	@echo "make check   validate data/ only, listing every error as file:line: field: message"
 	@echo "make bench   time the build (macros on/off, 1x/10x/50x data) and edit-to-refresh under serve"
 	@echo "make pdf     build the site and print every page marked pdf: (and the whole manual) to site/pdf/, Letter and A4"
@@ -28,8 +29,14 @@ setup: $(VENV)/.installed
 check: setup
 	$(PY) -m permanency check
 
-build: check
-	$(MKDOCS) build --strict
+# The render step: data and pages to plain Markdown with front matter, the
+# abbreviation snippet and a generator config (no plugin of the manual's own).
+RENDERED ?= build/rendered
+render: setup
+	$(PY) -m permanency render --out $(RENDERED)
+
+build: render
+	$(MKDOCS) build --strict -f $(RENDERED)/mkdocs.yml -d $(CURDIR)/site
 
 serve: check
 	$(MKDOCS) serve --strict -a $(HOST)

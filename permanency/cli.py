@@ -1,13 +1,21 @@
-"""Command line: ``python -m permanency check [--data DIR] [--docs DIR]``.
+"""Command line.
 
-Validates every data file and prints every problem, one per line, as
-``file:line: field: message``. Exit status 0 when the data is good, 1 otherwise.
+``python -m permanency check [--data DIR] [--docs DIR]`` validates every data
+file and prints every problem, one per line, as ``file:line: field: message``.
+
+``python -m permanency render --out DIR [--config mkdocs.yml] [--pdfs]`` writes
+the whole manual as plain Markdown with front matter, plus the generator's
+config, into DIR (render_manual.py); `mkdocs build -f DIR/mkdocs.yml` builds it.
+
+Exit status 0 when all is well, 1 otherwise.
 """
 from __future__ import annotations
 
 import argparse
 import sys
 import time
+
+from pathlib import Path
 
 from .errors import DataErrors
 from .model import load
@@ -25,7 +33,13 @@ def main(argv: list[str] | None = None) -> int:
     check = sub.add_parser("check", help="validate data/ against the schemas and cross-references")
     check.add_argument("--data", default="data", help="the data folder (default: data)")
     check.add_argument("--docs", default="docs", help="the docs folder, for page references (default: docs)")
+    render = sub.add_parser("render", help="write the manual as plain Markdown and a generator config into DIR")
+    render.add_argument("--out", required=True, help="the folder to write (emptied first)")
+    render.add_argument("--config", default="mkdocs.yml", help="the project's MkDocs config (default: mkdocs.yml)")
+    render.add_argument("--pdfs", action="store_true", help="pages marked pdf: link their PDFs (as `make pdf` builds)")
     args = parser.parse_args(argv)
+    if args.command == "render":
+        return _render(args)
 
     start = time.perf_counter()
     try:
@@ -35,6 +49,19 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     counts = ", ".join(f"{len(v)} {_plural(k, len(v))}" for k, v in manual.records.items() if v)
     print(f"data OK: {len(manual.files)} files ({counts}) in {time.perf_counter() - start:.2f}s")
+    return 0
+
+
+def _render(args) -> int:
+    from .render_manual import render_manual
+
+    start = time.perf_counter()
+    try:
+        rendered = render_manual(Path(args.config), Path(args.out), pdfs=args.pdfs)
+    except DataErrors as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    print(f"rendered {len(rendered.pages)} pages into {args.out} in {time.perf_counter() - start:.2f}s")
     return 0
 
 

@@ -1,9 +1,11 @@
 """Every macro a page can call, in one table: name -> the pure renderer it calls.
 
-A renderer takes the validated manual, then the macro's own arguments (ids),
-then the docs-relative path of the page being rendered; those in TITLED also
-take every page's title, to name the pages they link. mkdocs-macros registers
-this table (``macros/__init__.py``)."""
+A page calls a macro as ``{{ program_page("p3") }}`` (hand-written pages that opt
+in with ``render_macros: true``); a page generated from a record names its macro
+in ``pages.py``. The render step (``render_manual.py``) calls the renderer: it
+takes the validated manual, then the macro's own arguments (ids), then the
+docs-relative path of the page being rendered; those in TITLED also take every
+page's title, to name the pages they link."""
 from __future__ import annotations
 
 from typing import Callable, Mapping

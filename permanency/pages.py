@@ -1,9 +1,10 @@
-"""The Markdown source of every page generated from a record: front matter plus
-one macro call. The macro does the rendering; nothing here copies data into a page
-beyond its title and dates."""
+"""Every page generated from a record: its front matter and the renderer that
+writes its body (a name in permanency.macros.MACROS, with the record's id). The
+render step (render_manual.py) calls the renderer; nothing here copies data into
+a page beyond its title and dates."""
 from __future__ import annotations
 
-import json
+from typing import NamedTuple
 
 from markupsafe import escape
 
@@ -25,42 +26,44 @@ _EXTRA_FRONT_MATTER = {
 }
 
 
-def page_source(front: dict, macro: str, record_id: str) -> str:
-    """A generated page: ``front`` as front matter, then one macro call."""
-    # JSON is valid YAML and quotes every string safely
-    lines = [f"{key}: {json.dumps(value)}" for key, value in front.items()]
-    return "---\n" + "\n".join(lines) + f"\n---\n\n{{{{ {macro}({json.dumps(record_id)}) }}}}\n"
+class Generated(NamedTuple):
+    """A page made from a record: its front matter, and the renderer (a macro
+    name) and arguments that write its body."""
+
+    front: dict
+    macro: str
+    args: tuple
 
 
 def _front(title: str, description: str, last_reviewed: str, **more) -> dict:
     # Material prints description unescaped into a <meta> attribute
     return {"title": title, "description": str(escape(description)),
-            "last_reviewed": last_reviewed, "render_macros": True, **more}
+            "last_reviewed": last_reviewed, **more}
 
 
-def generated(manual: Manual) -> dict[str, str]:
+def generated(manual: Manual) -> dict[str, Generated]:
     out = {}
     for src_uri, (kind, record) in manual.generated_pages().items():
         macro, title = _PAGE_MACROS[kind]
         front = _front(title(record), record.get("summary", ""), record["last_reviewed"])
         front.update(_EXTRA_FRONT_MATTER.get(kind, lambda r: {})(record))
-        out[src_uri] = page_source(front, macro, record["id"])
+        out[src_uri] = Generated(front, macro, (record["id"],))
     out.update(_module_printouts(manual))
     return out
 
 
-def _module_printouts(manual: Manual) -> dict[str, str]:
+def _module_printouts(manual: Manual) -> dict[str, Generated]:
     """Each training module's participant handout and facilitator guide
     (``pdf: true``; their paths are in the kinds table). They repeat the module
     page's content, so search leaves them out."""
     out = {}
     for src_uri, (_, printout, module) in manual.printout_pages().items():
         title, reviewed = module["title"], module["last_reviewed"]
-        out[src_uri] = page_source(_front(
+        out[src_uri] = Generated(_front(
             PRINTOUTS[printout]["title"].format(title=title),
             PRINTOUTS[printout]["description"].format(title=title),
-            reviewed, pdf=True, search={"exclude": True}, tags=PRINTOUTS[printout]["tags"],
-        ), PRINTOUTS[printout]["macro"], module["id"])
+            reviewed, pdf=True, search={"exclude": True}, tags=list(PRINTOUTS[printout]["tags"]),
+        ), PRINTOUTS[printout]["macro"], (module["id"],))
     return out
 
 

@@ -4,7 +4,7 @@ first, listed at the foot of the page."""
 from __future__ import annotations
 
 import re
-from typing import Mapping
+from typing import Container, Mapping
 
 from .model import KIND_BY_NAME, KINDS, Manual, related_kind
 from .render import ENV
@@ -41,9 +41,14 @@ def page_links(manual: Manual) -> dict[str, dict[str, int]]:
     return graph
 
 
-def related_pages(manual: Manual, src_uri: str, titles: Mapping[str, str], limit: int = 8) -> list[dict]:
-    """The pages most joined to ``src_uri`` by data, most links first, then by title."""
+def related_pages(manual: Manual, src_uri: str, titles: Mapping[str, str], limit: int = 8,
+                  existing: Container[str] | None = None) -> list[dict]:
+    """The pages most joined to ``src_uri`` by data, most links first, then by
+    title; only those in ``existing`` when given (a project without a shared page
+    its records would sit on)."""
     links = manual.once(page_links).get(src_uri, {})
+    if existing is not None:
+        links = {p: n for p, n in links.items() if p in existing}
     ranked = sorted(links.items(), key=lambda kv: (-kv[1], _natural(titles.get(kv[0], kv[0]))))
     return [{"page": p, "title": titles.get(p, p), "links": n} for p, n in ranked[:limit]]
 
@@ -53,9 +58,10 @@ def _natural(text: str) -> list:
     return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text.casefold())]
 
 
-def related_block(manual: Manual, src_uri: str, titles: Mapping[str, str]) -> str:
+def related_block(manual: Manual, src_uri: str, titles: Mapping[str, str],
+                  existing: Container[str] | None = None) -> str:
     """Markdown for the foot of a page: its related pages, or nothing."""
-    pages = related_pages(manual, src_uri, titles)
+    pages = related_pages(manual, src_uri, titles, existing=existing)
     if not pages:
         return ""
     return ENV.get_template("consult/related-pages.md.j2").render(params={"manual": manual, "page": src_uri, "pages": pages})

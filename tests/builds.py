@@ -23,8 +23,18 @@ def mkdocs_build(project: Path, site: Path, **env) -> subprocess.CompletedProces
     )
 
 
+def render_and_build(project: Path, rendered: Path, site: Path) -> subprocess.CompletedProcess:
+    """What `make build` does: the render step (`python -m permanency render`),
+    then MkDocs on the rendered tree, which has no plugin of the project's own."""
+    render = subprocess.run([sys.executable, "-m", "permanency", "render", "--out", str(rendered)],
+                            cwd=project, capture_output=True, text=True, env=ENV, timeout=300)
+    if render.returncode != 0:
+        return render
+    return mkdocs_build(rendered, site)
+
+
 def make_project(tmp: Path, fixture: str) -> Path:
-    """Copy a fixture project and link in the repo's macros, theme overrides and
+    """Copy a fixture project and link in the repo's theme overrides and
     docs/assets. A fixture holding a file named ``EXTENDS`` is the fixture that
     file names with this fixture's own files laid over it (a good project with
     one bad page)."""
@@ -35,7 +45,7 @@ def make_project(tmp: Path, fixture: str) -> Path:
         shutil.copytree(FIXTURES / fixture, project, dirs_exist_ok=True, ignore=shutil.ignore_patterns("EXTENDS"))
     else:
         shutil.copytree(FIXTURES / fixture, project)
-    for name in ("macros", "overrides", "docs/assets"):
+    for name in ("overrides", "docs/assets"):
         if not (project / name).exists() and (project / name).parent.is_dir():
             os.symlink(ROOT / name, project / name)
     return project

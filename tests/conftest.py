@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from builds import make_project, mkdocs_build
+from builds import make_project, mkdocs_build, render_and_build
 from helpers import ROOT
 
 
@@ -19,9 +19,10 @@ def _built(result: subprocess.CompletedProcess, out: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The real manual, built once with --strict."""
-    out = tmp_path_factory.mktemp("site") / "site"
-    return _built(mkdocs_build(ROOT, out), out)
+    """The real manual, built once the way `make build` builds it: the render
+    step writes the manual as plain Markdown, MkDocs builds that with --strict."""
+    tmp = tmp_path_factory.mktemp("site")
+    return _built(render_and_build(ROOT, tmp / "rendered", tmp / "site"), tmp / "site")
 
 
 @pytest.fixture(scope="session")

@@ -67,7 +67,7 @@ def test_page_without_last_reviewed_fails_strict_build(fixture_build):
     # tests/fixtures/no-last-reviewed: docs/extra.md has no front matter
     result, _ = fixture_build("no-last-reviewed")
     assert result.returncode == 1
-    assert "extra.md: front matter has no 'last_reviewed' date" in result.stderr
+    assert "  docs/extra.md:1: front matter has no 'last_reviewed' date" in result.stderr.splitlines()
 
 
 def test_real_data_passes_check():

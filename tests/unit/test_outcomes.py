@@ -328,7 +328,7 @@ def test_program_without_an_abbreviation(manual):
     out = html(render.program_index(manual, "programs/index.md"))
     assert '<p><strong><a href="p3.md">Permanency Partners Program</a></strong></p>\n<hr />' in out
     assert "()" not in out
-    assert pages.generated(manual)["programs/p3.md"].startswith('---\ntitle: "Permanency Partners Program"\n')
+    assert pages.generated(manual)["programs/p3.md"].front["title"] == "Permanency Partners Program"
 
 
 def test_outcome_index_lists_sets_and_every_program_figure(manual):
@@ -340,15 +340,11 @@ def test_outcome_index_lists_sets_and_every_program_figure(manual):
 
 def test_outcome_page_is_generated(manual):
     generated = pages.generated(manual)
-    assert generated["outcomes/example-outcomes.md"] == (
-        "---\n"
-        'title: "Example outcomes"\n'
-        'description: "Two rates compared, a bounded figure, a count, and figures kept with P3."\n'
-        'last_reviewed: "2026-01-31"\n'
-        "render_macros: true\n"
-        "---\n\n"
-        '{{ outcome_page("example-outcomes") }}\n'
-    )
+    assert generated["outcomes/example-outcomes.md"] == pages.Generated(
+        {"title": "Example outcomes",
+         "description": "Two rates compared, a bounded figure, a count, and figures kept with P3.",
+         "last_reviewed": "2026-01-31"},
+        "outcome_page", ("example-outcomes",))
 
 
 def test_example_files_document_their_line_numbers():

@@ -80,26 +80,22 @@ def test_md_escape(text, expected):
     assert render.md_escape(text) == expected
 
 
-def test_generated_page_is_front_matter_and_one_macro_call(fixture_manual):
+def test_generated_page_is_front_matter_and_its_renderer(fixture_manual):
     generated = pages.generated(fixture_manual)
     assert sorted(generated) == [
         "practice-behaviors/01-be-accountable.md",
         "practice-behaviors/02-engage-important-people.md",
         "programs/p3.md",
     ]
-    assert generated["programs/p3.md"] == (
-        "---\n"
-        'title: "Permanency Partners Program (P3)"\n'
-        'description: "A Los Angeles County pilot pairing older youth with a trained Permanency Partner."\n'
-        'last_reviewed: "2026-01-31"\n'
-        "render_macros: true\n"
-        "---\n\n"
-        '{{ program_page("p3") }}\n'
-    )
+    assert generated["programs/p3.md"] == pages.Generated(
+        {"title": "Permanency Partners Program (P3)",
+         "description": "A Los Angeles County pilot pairing older youth with a trained Permanency Partner.",
+         "last_reviewed": "2026-01-31"},
+        "program_page", ("p3",))
 
 
 def test_generated_description_is_html_escaped(fixture_manual):
-    page = pages.generated(fixture_manual)["practice-behaviors/01-be-accountable.md"]
+    page = pages.generated(fixture_manual)["practice-behaviors/01-be-accountable.md"].front["description"]
     assert "&lt;script&gt;" in page and "<script>" not in page
 
 

@@ -264,11 +264,11 @@ def test_index_lists_every_worksheet_with_its_purpose(real):
 
 def test_generated_worksheet_pages_carry_pdf_front_matter(real):
     generated = pages.generated(real)
-    assert generated["tools/pcr-review.md"].startswith(
-        '---\ntitle: "PCR review worksheet"\ndescription: "For the review itself:')
-    assert "\npdf: true\n" in generated["tools/pcr-review.md"]
-    assert '\npdf: {"orientation": "landscape"}\n' in generated["tools/tracking-form.md"]
-    assert generated["tools/tracking-form.md"].endswith('{{ worksheet_page("tracking-form") }}\n')
+    review = generated["tools/pcr-review.md"].front
+    assert review["title"] == "PCR review worksheet" and review["description"].startswith("For the review itself:")
+    assert review["pdf"] is True
+    assert generated["tools/tracking-form.md"].front["pdf"] == {"orientation": "landscape"}
+    assert generated["tools/tracking-form.md"][1:] == ("worksheet_page", ("tracking-form",))
 
 
 def test_pdf_slug():
