@@ -13,6 +13,7 @@ cell break or an attribute list. Inside raw HTML, templates write ``{{ value|e }
 """
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from typing import Any, Mapping
@@ -50,8 +51,10 @@ def _finalize(value: Any) -> Any:
     return md_escape(str(value))
 
 
+@functools.lru_cache(maxsize=65536)
 def relative(target: str, page: str) -> str:
-    """Link from docs page ``page`` to docs page ``target`` (both docs-relative)."""
+    """Link from docs page ``page`` to docs page ``target`` (both docs-relative).
+    Remembered: a large manual asks for the same few links thousands of times."""
     return posixpath.relpath(target, posixpath.dirname(page) or ".")
 
 

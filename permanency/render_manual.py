@@ -118,8 +118,9 @@ def render_body(page: Page, manual: Manual, titles: dict[str, str], env: jinja2.
     return env.from_string(page.body).render(page=page.src_uri)
 
 
-def front_of(page: Page, manual: Manual, pdfs: bool) -> dict:
-    """A page's front matter as the theme reads it."""
+def front_of(page: Page, manual: Manual, changes: dict[str, dict], pdfs: bool) -> dict:
+    """A page's front matter as the theme reads it; ``changes`` is
+    ``manual.page_changes()``, worked out once for all pages."""
     front = {k: v for k, v in page.front.items() if k != "render_macros"}
     tags = front.get("tags") or []
     front["tags"] = page_tags(manual, page.src_uri, [str(t) for t in (tags if isinstance(tags, list) else [tags])])
@@ -127,7 +128,7 @@ def front_of(page: Page, manual: Manual, pdfs: bool) -> dict:
     if boost and "search" not in front:
         front["search"] = {"boost": boost}
     provenance = {"version": manual.version, "version_date": manual.changed_on}
-    change = manual.page_changes().get(page.src_uri)
+    change = changes.get(page.src_uri)
     if change:
         provenance["changed"] = {**change, "anchor": render.release_anchor(change["version"])}
     front["provenance"] = provenance
@@ -137,8 +138,12 @@ def front_of(page: Page, manual: Manual, pdfs: bool) -> dict:
     return front
 
 
+# libyaml's emitter when PyYAML has it: the front matter of thousands of pages
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def page_text(front: dict, body: str) -> str:
-    dumped = yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=1000)
+    dumped = yaml.dump(front, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=1000)
     return f"---\n{dumped}---\n\n{body}"
 
 
@@ -149,6 +154,7 @@ def render_pages(manual: Manual, docs_dir: Path, pdfs: bool = False) -> dict[str
     found = all_pages(manual, docs_dir, errors)
     titles = titles_of(found)
     env = _page_environment(manual, titles)
+    changes = manual.page_changes()
     out = {}
     for src, page in found.items():
         if "last_reviewed" not in page.front:
@@ -168,7 +174,7 @@ def render_pages(manual: Manual, docs_dir: Path, pdfs: bool = False) -> dict[str
         if page.front.get("related_pages", True) is not False:
             block = related_block(manual, src, titles, existing=found)
             body = body + ("\n\n" + block if block else "")
-        out[src] = page_text(front_of(page, manual, pdfs), body)
+        out[src] = page_text(front_of(page, manual, changes, pdfs), body)
     if errors:
         raise PageErrors(errors)
     return out
@@ -239,7 +245,7 @@ def generator_config(config: dict, extensions: list, extra: dict) -> dict:
 def render_manual(config_file: Path, out: Path, pdfs: bool = False, data_dir: str = "data",
                   write_config: bool = True) -> Rendered:
     """Render the project of ``config_file`` into ``out`` (emptied first)."""
-    config_file = Path(config_file).resolve()
+    config_file = Path(config_file).absolute()  # not resolved: a linked mkdocs.yml serves its own folder
     project = config_file.parent
     with open(config_file, encoding="utf-8") as f:
         config = yaml_load(f) or {}

@@ -4,7 +4,6 @@ last reviewed and when it last changed."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from mkdocs.utils import meta as front_matter
 
