@@ -45,6 +45,8 @@ MACROS: dict[str, Callable[..., str]] = {
     "consultation": render_consult.consultation,
     "quick_reference": render_consult.quick_reference,
     "crosswalk": render_consult.crosswalk,
+    # the manual's own name (the home page's heading), as data/manual.yml or an edition gives it
+    "manual_title": render.manual_title,
 }
 # renderers that name other pages by their titles
 TITLED = {"changelog", "training_course", "training_module", "training_handout", "training_facilitator"}

@@ -15,6 +15,7 @@ from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import InclusionLevel
 
 from .errors import DataErrors
 from .model import Manual
@@ -36,6 +37,7 @@ def _pdfs() -> bool:
 class PermanencyPlugin(BasePlugin[PermanencyConfig]):
     manual: Manual | None = None
     out: Path | None = None
+    hidden: dict = {}
 
     def on_startup(self, command, dirty):
         _SERVE["on"] = command == "serve"
@@ -62,11 +64,20 @@ class PermanencyPlugin(BasePlugin[PermanencyConfig]):
                 config.markdown_extensions.append(name)
             config.mdx_configs.setdefault(name, {}).update(options)
         config.extra["manual"] = rendered.extra_manual
+        config.site_name, config.copyright = rendered.site["site_name"], rendered.site["copyright"]
+        self.hidden = rendered.hidden  # an edition's hidden core pages: excluded in on_files
+        root = Path(rendered.manual.root).parent  # the core's folder (an edition's config sits elsewhere)
         # `mkdocs serve` rebuilds when docs, data, templates or schemas change
         for path in (source_docs, str(root / self.config.data_dir), str(Path(__file__).parent)):
             if path not in config.watch:
                 config.watch.append(path)
         return config
+
+    def on_files(self, files, config):
+        for file in files:
+            if file.src_uri in self.hidden:
+                file.inclusion = InclusionLevel.EXCLUDED
+        return files
 
     def on_serve(self, server, config, builder):
         server.unwatch(config.docs_dir)  # the rendered copy, rewritten by every rebuild
