@@ -5,6 +5,7 @@ reasons, on the change log. Pure functions; the blocks are Jinja templates in
 ``templates/edition/``, escaped like every other component."""
 from __future__ import annotations
 
+import posixpath
 import re
 
 from . import render
@@ -56,4 +57,28 @@ def insert_block(body: str, anchor: str | None, block: str) -> str:
         level = len(_HEADING.match(lines[start]).group(1))
         at = next((i for i in range(start + 1, len(lines))
                    if (m := _HEADING.match(lines[i])) and len(m.group(1)) <= level), len(lines))
-    return "\n".join(lines[:at]) + "\n\n" + block + "\n" + "\n".join(lines[at:])
+    return "\n".join(lines[:at]).rstrip("\n") + "\n\n" + block.strip("\n") + "\n\n" + "\n".join(lines[at:])
+
+
+_MD_LINK = re.compile(r"\[((?:\\.|[^\]\\])*)\]\(([^)\s]+)\)")
+_HTML_LINK = re.compile(r'<a href="([^"#]+)(?:#[^"]*)?">(.*?)</a>')  # a template's raw HTML link
+
+
+def unlink_hidden(body: str, page: str, hidden) -> str:
+    """``body`` of ``page`` with every Markdown link to a hidden page turned into
+    its plain text: the page is gone from the edition, so is the link (no dead links)."""
+    if not hidden:
+        return body
+    base = posixpath.dirname(page)
+
+    def keep_or_unlink(match: re.Match) -> str:
+        target = match.group(2).partition("#")[0]
+        if target and "://" not in target and posixpath.normpath(posixpath.join(base, target)) in hidden:
+            return match.group(1)
+        return match.group(0)
+    def keep_or_unlink_html(match: re.Match) -> str:
+        target = re.sub(r"\.html$", ".md", match.group(1))
+        if "://" not in target and posixpath.normpath(posixpath.join(base, target)) in hidden:
+            return match.group(2)
+        return match.group(0)
+    return _HTML_LINK.sub(keep_or_unlink_html, _MD_LINK.sub(keep_or_unlink, body))

@@ -36,7 +36,7 @@ from .macros import MACROS, call
 from .model import Manual, load
 from .printing import pdf_slug
 from .related_pages import related_block
-from .render_edition import insert_block, local_additions
+from .render_edition import insert_block, local_additions, unlink_hidden
 from .tags import page_tags, search_boost
 
 ABBREVIATIONS = "includes/abbreviations.md"
@@ -163,6 +163,7 @@ def render_pages(manual: Manual, docs_dir: Path, pdfs: bool = False,
     errors: list[DataError] = []
     found = all_pages(manual, docs_dir, errors, edition)
     local = local_additions(manual, edition) if edition is not None else {}
+    hidden = edition.hidden if edition is not None else {}
     titles = titles_of(found)
     env = _page_environment(manual, titles)
     changes = manual.page_changes()
@@ -187,6 +188,7 @@ def render_pages(manual: Manual, docs_dir: Path, pdfs: bool = False,
         if page.front.get("related_pages", True) is not False:
             block = related_block(manual, src, titles, existing=found)
             body = body + ("\n\n" + block if block else "")
+        body = unlink_hidden(body, src, hidden)
         out[src] = page_text(front_of(page, manual, changes, pdfs), body)
     if errors:
         raise PageErrors(errors)

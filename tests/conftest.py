@@ -26,6 +26,15 @@ def site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def edition_site(tmp_path_factory) -> Path:
+    """The sample agency edition (tests/fixtures/edition-fernhollow, a fictional
+    county), built once as `make build EDITION=...` builds it."""
+    tmp = tmp_path_factory.mktemp("edition")
+    project = ROOT / "tests" / "fixtures" / "edition-fernhollow"
+    return _built(render_and_build(project, tmp / "rendered", tmp / "site"), tmp / "site")
+
+
+@pytest.fixture(scope="session")
 def pdf_site(tmp_path_factory) -> Path:
     """The real manual built the way `make pdf` builds it (MANUAL_PDFS=1): pages
     marked `pdf:` link their PDFs. Only the tests of those links use it."""
