@@ -6,8 +6,12 @@ PY    := $(VENV)/bin/python
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
 HOST  ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
+# An agency edition (README, "Agency editions"): EDITION=path/to/its/folder makes
+# check, render, build, serve, test and zip work on that edition instead of the core.
+EDITION ?=
+CONFIG := $(if $(EDITION),$(EDITION)/mkdocs.yml,mkdocs.yml)
 
-.PHONY: help setup check render build serve test test-fast pdf bench lock clean
+.PHONY: help setup check render build serve test test-fast pdf zip bench lock clean
 
 help:
 	@echo "make serve   build the manual and serve it at http://$(HOST)/ (rebuilds on edits to docs/, data/, permanency/)"
@@ -16,6 +20,8 @@ help:
 	@echo "make build   render the manual, then build the static site from it into site/"
 	@echo "make check   validate data/ only, listing every error as file:line: field: message"
 	@echo "make bench   time the build (macros on/off, 1x/10x/50x data) and edit-to-refresh under serve"
+	@echo "make zip     zip site/ (after make build or make pdf, PDFs included) into dist/<name>-<version>-offline.zip"
+	@echo "             any of these with EDITION=path/to/edition works on that agency edition"
 	@echo "make pdf     build the site and print every page marked pdf: (and the whole manual) to site/pdf/, Letter and A4"
 
 $(VENV)/.installed: requirements.txt pyproject.toml
@@ -27,27 +33,37 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 setup: $(VENV)/.installed
 
 check: setup
-	$(PY) -m permanency check
+	$(PY) -m permanency check $(if $(EDITION),--edition $(EDITION))
 
 # The render step: data and pages to plain Markdown with front matter, the
 # abbreviation snippet and a generator config (no plugin of the manual's own).
 RENDERED ?= build/rendered
 render: setup
-	$(PY) -m permanency render --out $(RENDERED)
+	$(PY) -m permanency render --config $(CONFIG) --out $(RENDERED)
 
 build: render
 	$(MKDOCS) build --strict -f $(RENDERED)/mkdocs.yml -d $(CURDIR)/site
 
 serve: check
-	$(MKDOCS) serve --strict -a $(HOST)
+	$(MKDOCS) serve --strict -f $(CONFIG) -a $(HOST)
 
 # The data check runs first and stops the run on bad data (every error listed).
 # Browser tests drive Debian's Chromium and the HTML gate runs vnu.jar on Java;
 # install either when it is missing.
 test: check
+ifdef EDITION
+	MANUAL_EDITION=$(abspath $(EDITION)) $(PY) -m pytest -q tests/build/test_any_edition.py
+else
 	bash scripts/ensure-chromium
 	bash scripts/ensure-java
 	$(PY) -m pytest -q
+endif
+
+# One versioned offline copy of site/ as built by make build or make pdf (with
+# its PDFs); the render step only tells it the name and version.
+zip: render
+	@test -f site/index.html || { echo "no site/ yet: run make build (or make pdf) first"; exit 1; }
+	$(PY) -m permanency zip --site site --config $(RENDERED)/mkdocs.yml --out dist
 
 test-fast: setup
 	$(PY) -m pytest -q -m "not browser"
@@ -69,4 +85,4 @@ lock:
 	  $(PY) -m pip freeze --all --exclude-editable | grep -v '^pip=='; } > requirements.txt
 
 clean:
-	rm -rf site build .pytest_cache
+	rm -rf site build dist .pytest_cache
