@@ -24,6 +24,11 @@ help:
 	@echo "             any of these with EDITION=path/to/edition works on that agency edition"
 	@echo "make pdf     build the site and print every page marked pdf: (and the whole manual) to site/pdf/, Letter and A4"
 
+# Node tools the tests use (the workflow validator), pinned in package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
 $(VENV)/.installed: requirements.txt pyproject.toml
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet -r requirements.txt
@@ -50,7 +55,7 @@ serve: check
 # The data check runs first and stops the run on bad data (every error listed).
 # Browser tests drive Debian's Chromium and the HTML gate runs vnu.jar on Java;
 # install either when it is missing.
-test: check
+test: check node_modules/.installed
 ifdef EDITION
 	MANUAL_EDITION=$(abspath $(EDITION)) $(PY) -m pytest -q tests/build/test_any_edition.py
 else
@@ -65,7 +70,7 @@ zip: render
 	@test -f site/index.html || { echo "no site/ yet: run make build (or make pdf) first"; exit 1; }
 	$(PY) -m permanency zip --site site --config $(RENDERED)/mkdocs.yml --out dist
 
-test-fast: setup
+test-fast: setup node_modules/.installed
 	$(PY) -m pytest -q -m "not browser"
 
 # Build timings: macros vs pre-rendered Markdown, 1x/10x/50x synthetic data, and
@@ -78,7 +83,7 @@ bench: setup
 # (site/pdf/manual-letter.pdf and -a4.pdf); the built site links them.
 pdf: check
 	bash scripts/ensure-chromium
-	$(PY) scripts/pdf.py
+	$(PY) scripts/pdf.py $(if $(EDITION),--project $(EDITION))
 
 lock:
 	{ echo "# Pinned: every package the manual needs to build and test. Regenerate with: make lock"; \

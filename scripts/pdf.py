@@ -128,20 +128,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site", default=str(ROOT / "site"), help="where to build the site (default: site/)")
     parser.add_argument("--no-build", action="store_true", help="print the site already built with MANUAL_PDFS=1")
     parser.add_argument("--pages-only", action="store_true", help="skip the whole-manual PDFs")
+    parser.add_argument("--project", default=str(ROOT),
+                        help="the folder of the mkdocs.yml to build: the core (default) or an agency edition")
     args = parser.parse_args(argv)
     site = Path(args.site).resolve()
+    project = Path(args.project).resolve()
 
     start = time.perf_counter()
     if not args.no_build:
-        build(site)
-    pages = site_pages()
+        build(site, project)
+    pages = site_pages(project)
     marked = [p for p in pages if p.pdf]
     out = site / "pdf"
     out.mkdir(parents=True, exist_ok=True)
 
     from playwright.sync_api import sync_playwright
 
-    base, httpd = serve(site, site_path(ROOT / "mkdocs.yml"))
+    base, httpd = serve(site, site_path(project / "mkdocs.yml"))
     rows = []
     try:
         with sync_playwright() as pw:
