@@ -29,4 +29,4 @@ def test_the_validator_rejects_a_misspelt_key(tmp_path):
     broken.write_text(WORKFLOWS[0].read_text(encoding="utf-8").replace("runs-on:", "runs_on:"), encoding="utf-8")
     result = validate(broken)
     assert result.returncode != 0
-    assert "Additional property 'runs_on' is not allowed" in result.stdout
+    assert "Additional property 'runs_on' is not allowed" in result.stdout + result.stderr
