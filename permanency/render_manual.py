@@ -194,8 +194,10 @@ def render_pages(manual: Manual, docs_dir: Path, pdfs: bool = False) -> dict[str
 
 # ------------------------------------------------------- the generator's settings
 def abbreviations_snippet(manual: Manual) -> str:
-    """The abbreviation glossary as Markdown abbreviation definitions."""
-    return "".join(f"*[{spelling}]: {title}\n" for spelling, title in render.abbreviations(manual).items())
+    """The abbreviation glossary as Markdown abbreviation definitions, one block
+    each: Python-Markdown reads a run of definitions with no blank line between
+    them in time that grows with the square of their number."""
+    return "".join(f"*[{spelling}]: {title}\n\n" for spelling, title in render.abbreviations(manual).items())
 
 
 def settings(manual: Manual, includes: Path, changelog_url: str | None) -> tuple[list, dict]:

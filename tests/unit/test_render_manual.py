@@ -40,7 +40,7 @@ def test_every_page_is_plain_markdown_with_what_the_theme_prints(project, tmp_pa
     body, _ = page(rendered, "index.md")
     assert "Prose with {{ braces }} that is not rendered" in body
     # the abbreviation glossary, as a snippet every page gets
-    assert "*[P3]: Permanency Partners Program\n" in (tmp_path / "out/includes/abbreviations.md").read_text()
+    assert "\n*[P3]: Permanency Partners Program\n\n" in (tmp_path / "out/includes/abbreviations.md").read_text()
 
 
 def test_the_generator_config_has_no_plugin_of_the_manuals_own(project, tmp_path):
