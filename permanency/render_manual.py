@@ -106,11 +106,25 @@ def _template_line(exc: BaseException) -> int | None:
     return lines[-1] if lines else getattr(exc, "lineno", None)
 
 
+class MacroError(Exception):
+    """A macro that failed, named with its arguments: "program_page('x') failed: ..."."""
+
+
+def _call(name: str, manual: Manual, src_uri: str, titles: dict[str, str], *args) -> str:
+    try:
+        return call(name, manual, src_uri, titles, *args)
+    except Exception as exc:  # a renderer given an id no record has, ...
+        shown = ", ".join(map(repr, args))
+        raise MacroError(f"{name}({shown}) failed: {type(exc).__name__}: {exc}") from exc
+
+
 def _page_environment(manual: Manual, titles: dict[str, str]) -> jinja2.Environment:
+    """The Jinja environment a hand-written page's Markdown is rendered in: each
+    macro of MACROS by name, and nothing else (an unknown name fails)."""
     env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False)
     for name in MACROS:
         env.globals[name] = jinja2.pass_context(
-            lambda context, *args, name=name: call(name, manual, context["page"], titles, *args))
+            lambda context, *args, name=name: _call(name, manual, context["page"], titles, *args))
     return env
 
 
@@ -119,7 +133,7 @@ def render_body(page: Page, manual: Manual, titles: dict[str, str], env: jinja2.
     calls rendered, or its Markdown as written (a page that does not opt in)."""
     if page.macro:
         name, args = page.macro
-        return call(name, manual, page.src_uri, titles, *args)
+        return _call(name, manual, page.src_uri, titles, *args)
     if not page.front.get("render_macros"):
         return page.body
     return env.from_string(page.body).render(page=page.src_uri)
@@ -177,11 +191,9 @@ def render_pages(manual: Manual, docs_dir: Path, pdfs: bool = False,
             line = _template_line(exc)
             errors.append(DataError(f"docs/{src}", page.line + (line or 1) - 1, "", str(exc.message or exc)))
             continue
-        except Exception as exc:  # a renderer given an id no record has
+        except MacroError as exc:
             line = _template_line(exc)
-            where = f"{page.macro[0]}{page.macro[1]!r}" if page.macro else "a macro call"
-            errors.append(DataError(f"docs/{src}", page.line + (line or 1) - 1, "",
-                                    f"{where} failed: {type(exc).__name__}: {exc}"))
+            errors.append(DataError(f"docs/{src}", page.line + (line or 1) - 1, "", str(exc)))
             continue
         for anchor, block in local.get(src, []):
             body = insert_block(body, anchor, block)
@@ -197,8 +209,10 @@ def render_pages(manual: Manual, docs_dir: Path, pdfs: bool = False,
 
 # ------------------------------------------------------- the generator's settings
 def abbreviations_snippet(manual: Manual) -> str:
-    """The abbreviation glossary as Markdown abbreviation definitions."""
-    return "".join(f"*[{spelling}]: {title}\n" for spelling, title in render.abbreviations(manual).items())
+    """The abbreviation glossary as Markdown abbreviation definitions, one block
+    each: Python-Markdown reads a run of definitions with no blank line between
+    them in time that grows with the square of their number."""
+    return "".join(f"*[{spelling}]: {title}\n\n" for spelling, title in render.abbreviations(manual).items())
 
 
 def settings(manual: Manual, includes: Path, changelog_url: str | None) -> tuple[list, dict]:

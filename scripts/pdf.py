@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """PDFs of the manual (`make pdf`).
 
-1. Builds the site into site/ with MANUAL_PDFS=1, so every page whose front
-   matter has `pdf:` links its PDFs (overrides/partials/pdf-links.html) and the
-   home page links the whole manual.
+1. Builds the site into site/ for PDFs: the render step with --pdfs into
+   build/rendered-pdf/ (every page whose front matter has `pdf:` then links its
+   PDFs, overrides/partials/pdf-links.html, and the home page links the whole
+   manual), then MkDocs on that tree.
 2. Serves site/ on a free 127.0.0.1 port and, in Debian's headless Chromium
    through Playwright, prints:
    - every page whose front matter has `pdf:` (`pdf: true`, or a mapping such
@@ -55,11 +56,14 @@ class Page:
         return isinstance(self.pdf, dict) and self.pdf.get("orientation") == "landscape"
 
 
-def site_pages(project: Path = ROOT) -> list[Page]:
+RENDERED = ROOT / "build" / "rendered-pdf"
+
+
+def site_pages(project: Path = RENDERED) -> list[Page]:
     """Every page of the site in navigation order (pages outside the navigation
     last, by path), with its front matter's `pdf:`. Runs MkDocs' own file and
-    navigation steps with the site's plugins, so generated pages and the nav
-    files (awesome-nav) count exactly as in a build."""
+    navigation steps with the site's plugins on the rendered tree, so generated
+    pages and the nav files (awesome-nav) count exactly as in a build."""
     from mkdocs.config import load_config
     from mkdocs.structure.files import get_files
     from mkdocs.structure.nav import get_navigation
@@ -85,15 +89,15 @@ def site_pages(project: Path = ROOT) -> list[Page]:
     return pages
 
 
-def build(site: Path, project: Path = ROOT) -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "MANUAL_PDFS": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
-        cwd=project, env=env, capture_output=True, text=True,
-    )
-    if result.returncode != 0:
-        sys.stderr.write(result.stderr)
-        raise SystemExit("pdf: the site did not build; nothing was printed")
+def build(site: Path, project: Path = ROOT, rendered: Path = RENDERED) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    for command in ([sys.executable, "-m", "permanency", "render", "--pdfs", "--out", str(rendered)],
+                    [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(rendered / "mkdocs.yml"),
+                     "-d", str(site)]):
+        result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
+        if result.returncode != 0:
+            sys.stderr.write(result.stderr)
+            raise SystemExit("pdf: the site did not build; nothing was printed")
 
 
 def launch(playwright):
@@ -126,7 +130,7 @@ def merge(parts: list[tuple[str, bytes]]) -> bytes:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="scripts/pdf.py", description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", default=str(ROOT / "site"), help="where to build the site (default: site/)")
-    parser.add_argument("--no-build", action="store_true", help="print the site already built with MANUAL_PDFS=1")
+    parser.add_argument("--no-build", action="store_true", help="print the site already built for PDFs (and its build/rendered-pdf/)")
     parser.add_argument("--pages-only", action="store_true", help="skip the whole-manual PDFs")
     parser.add_argument("--project", default=str(ROOT),
                         help="the folder of the mkdocs.yml to build: the core (default) or an agency edition")

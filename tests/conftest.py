@@ -45,8 +45,9 @@ def edition_site(tmp_path_factory, edition) -> Path:
 
 @pytest.fixture(scope="session")
 def pdf_site(tmp_path_factory) -> Path:
-    """The real manual built the way `make pdf` builds it (MANUAL_PDFS=1): pages
-    marked `pdf:` link their PDFs. Only the tests of those links use it."""
+    """The real manual built for PDFs (pages marked `pdf:` link their PDFs), as
+    `mkdocs build` in the project builds it with MANUAL_PDFS=1: the permanency
+    plugin runs the render step. Only the tests of those links use it."""
     out = tmp_path_factory.mktemp("pdf-site") / "site"
     return _built(mkdocs_build(ROOT, out, MANUAL_PDFS="1"), out)
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from permanency import pages, render
+from permanency.figures import chart_layout, figure_value
 from permanency.model import load
 
 import helpers
@@ -200,7 +201,7 @@ def test_event_needs_a_source(data):
     ({"value": 1, "unit": "case"}, "1 case"),
 ])
 def test_figure_value_keeps_the_sources_bounds(figure, expected):
-    assert render._figure_value(figure) == expected
+    assert figure_value(figure) == expected
 
 
 def test_outcome_page_chart_has_a_text_alternative(manual):
@@ -262,7 +263,7 @@ def test_chart_layout_scales():
         {"id": "a", "label": "A", "value": 15.5, "unit": "percent"},
         {"id": "b", "label": "B", "value": 27.5, "unit": "percent"},
     ]
-    g = render.chart_layout({}, figures)
+    g = chart_layout({}, figures)
     assert g["percent"] and g["scale_text"] == "0 to 100 percent"
     assert [b["width"] for b in g["bars"]] == [round(g["span"] * 0.155, 1), round(g["span"] * 0.275, 1)]
     counts = [
@@ -270,7 +271,7 @@ def test_chart_layout_scales():
         {"id": "b", "label": "Pending guardianship", "value": 1, "unit": "case"},
         {"id": "c", "label": "Progress", "value": 56, "unit": "outcomes"},
     ]
-    g = render.chart_layout({}, counts)
+    g = chart_layout({}, counts)
     assert not g["percent"] and g["scale_text"] == "0 to 56"
     assert g["bars"][2]["width"] == g["span"]  # the largest count fills the scale
     assert g["bars"][1]["width"] >= 1  # a count of 1 is still drawn
@@ -281,7 +282,7 @@ def test_chart_layout_scales():
 def test_long_chart_labels_wrap():
     figures = [{"id": "a", "label": "x " * 40, "value": 1, "unit": "percent"},
                {"id": "b", "label": "short", "value": 2, "unit": "percent"}]
-    g = render.chart_layout({}, figures)
+    g = chart_layout({}, figures)
     assert len(g["bars"][0]["lines"]) == 2
     assert all(len(line["text"]) <= 42 for line in g["bars"][0]["lines"])
     assert g["bars"][1]["y"] > g["bars"][0]["y"] + 17 * 2

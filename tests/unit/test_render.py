@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from permanency import pages, render
+from permanency import figures, pages, render
 from helpers import good_manual, html
 
 
@@ -100,8 +100,8 @@ def test_generated_description_is_html_escaped(fixture_manual):
 
 
 def test_figure_values():
-    assert render._figure_value({"value": 8000, "unit": "youth", "approximate": True}) == "about 8,000 youth"
-    assert render._figure_value({"value": 27.5, "unit": "percent"}) == "27.5%"
+    assert figures.figure_value({"value": 8000, "unit": "youth", "approximate": True}) == "about 8,000 youth"
+    assert figures.figure_value({"value": 27.5, "unit": "percent"}) == "27.5%"
 
 
 def test_program_page_links_its_practice_pages(manual):
