@@ -133,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-build", action="store_true", help="print the site already built for PDFs (and its build/rendered-pdf/)")
     parser.add_argument("--pages-only", action="store_true", help="skip the whole-manual PDFs")
     parser.add_argument("--project", default=str(ROOT),
-                        help="the folder of the mkdocs.yml to build: the core (default) or an agency edition")
+                        help="the folder whose mkdocs.yml the render step reads: the core (default) or an agency edition")
     args = parser.parse_args(argv)
     site = Path(args.site).resolve()
     project = Path(args.project).resolve()
@@ -141,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     start = time.perf_counter()
     if not args.no_build:
         build(site, project)
-    pages = site_pages(project)
+    pages = site_pages()
     marked = [p for p in pages if p.pdf]
     out = site / "pdf"
     out.mkdir(parents=True, exist_ok=True)
