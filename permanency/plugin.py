@@ -68,8 +68,11 @@ class PermanencyPlugin(BasePlugin[PermanencyConfig]):
         self.hidden = rendered.hidden  # an edition's hidden core pages: excluded in on_files
         root = Path(rendered.manual.root).parent  # the core's folder (an edition's config sits elsewhere)
         # `mkdocs serve` rebuilds when docs, data, templates or schemas change
-        for path in (source_docs, str(root / self.config.data_dir), str(Path(__file__).parent)):
-            if path not in config.watch:
+        # (an edition's own docs/ and the core's docs/ both)
+        watched = {Path(p).resolve() for p in config.watch}
+        for path in (source_docs, str(root / "docs"), str(root / self.config.data_dir), str(Path(__file__).parent)):
+            if Path(path).is_dir() and Path(path).resolve() not in watched:
+                watched.add(Path(path).resolve())
                 config.watch.append(path)
         return config
 
