@@ -42,3 +42,28 @@ def test_the_unpacked_edition_works_from_disk(unpacked, browser, width):
     assert all(u.startswith(("file:", "data:", "blob:", "about:")) for u in requests), requests
     assert errors == []
     context.close()
+
+
+EDITION_PAGES = ["index.html", "programs/p3.html", "quick-reference.html", "glossary.html", "sources.html",
+                 "changelog.html", "local/requesting-a-review.html"]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_editions_additions_pass_axe_and_fit_a_phone(unpacked, browser, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+
+    from test_gates import SCHEMES, axe_violations, phone_width
+
+    axe = Axe()
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    found = []
+    for rel in EDITION_PAGES:
+        page.goto((unpacked / rel).as_uri())
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == SCHEMES[scheme]
+        found += [f"{rel}: {v}" for v in axe_violations(axe, page)]
+        width = phone_width(page)
+        if width > 375:
+            found.append(f"{rel}: {width}px wide at 375px")
+    context.close()
+    assert found == []
