@@ -278,8 +278,10 @@ _NUMBER_WORDS = "zero one two three four five six seven eight nine ten eleven tw
 
 def site_settings(manual: Manual) -> dict:
     """The site's name and footer line, from the data (the edition's when there is one):
-    the footer counts the public source documents ("five"), not the agency's own."""
-    public = sum(1 for s in manual.sources.values() if not s.get("agency"))
+    the footer counts the public source documents ("five"), not the agency's own
+    sources nor the manual's editor's notes (``type: editors-note``)."""
+    public = sum(1 for s in manual.sources.values()  # not an agency's own, not an editor's note
+                 if not s.get("agency") and s.get("type", "document") == "document")
     count = _NUMBER_WORDS[public] if public < len(_NUMBER_WORDS) else str(public)
     return {"site_name": manual.meta["title"], "copyright": manual.meta["footer"].format(sources=count)}
 

@@ -114,6 +114,17 @@ def test_the_edition_renames_the_manual_and_adds_its_sources_and_terms(manual):
     }
 
 
+def test_the_footer_counts_public_documents_only(manual):
+    import dataclasses
+
+    note = {"id": "note-x", "type": "editors-note", "title": "An editor's note", "last_reviewed": "2026-12-01"}
+    agency = {"id": "agency-x", "agency": True, "title": "An agency memo", "short_title": "Memo"}
+    more = dataclasses.replace(manual, records={**manual.records, "source": {
+        **manual.sources, "note-x": note, "agency-x": agency,
+        "sixth": {**next(iter(manual.sources.values())), "id": "sixth", "type": "document"}}})
+    assert site_settings(more)["copyright"].startswith("Compiled from six public source documents,")
+
+
 def test_a_block_goes_at_the_end_of_its_records_section_or_before_the_sources():
     body = "# P\n\nText.\n\n## One { #one }\n\nA.\n\n### Sub\n\nB.\n\n## Two { #two }\n\nC.\n\n## Sources { #sources }\n\n- s\n"
     in_one = insert_block(body, "one", "NOTE")
