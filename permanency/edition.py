@@ -111,6 +111,15 @@ def load(root: Path, manual: Manual, core_docs: Path, core_pages: set[str]) -> E
         if isinstance(term, dict) and term.get("id") in manual.terms and term["id"] not in replaces:
             errors.append(DataError(file, parsed.line_of(("terms", i, "id")), f"terms[{i}].id",
                                     f"'{term['id']}' is a core glossary id; choose another id, or list it under replaces:"))
+    # every local page has a place in the navigation: in a folder the core lists, or under pages:
+    placed = {p.get("page") for p in data.get("pages") or [] if isinstance(p, dict)}
+    for page in local_pages:
+        top = page.split("/")[0]
+        if page not in placed and not ("/" in page and top in known["nav-entry"]) and page not in core_pages:
+            errors.append(DataError(f"{root.name}/docs/{page}", 1, "",
+                                    f"this page has no place in the navigation; list it under pages: in "
+                                    f"{EDITION_FILE} with the entry it comes after (one of: "
+                                    f"{', '.join(sorted(known['nav-entry']))}), or put it in one of those folders"))
     local_terms = {t.get("id") for t in data.get("terms") or [] if isinstance(t, dict)}
     for i, note in enumerate(data.get("notes") or []):
         target = note.get("on") if isinstance(note, dict) else None

@@ -92,6 +92,17 @@ def test_an_id_shared_with_the_core_is_an_error_unless_the_edition_replaces_it(s
     assert load_ok(sample, manual).local_pages == ["glossary.md", "local/requesting-a-review.md"]
 
 
+def test_a_local_page_needs_a_place_in_the_navigation(sample, manual):
+    front = "---\ntitle: T\nlast_reviewed: 2026-12-01\n---\n\nText.\n"
+    (sample / "docs" / "local" / "court-days.md").write_text(front, encoding="utf-8")
+    (sample / "docs" / "programs").mkdir()
+    (sample / "docs" / "programs" / "local-program.md").write_text(front, encoding="utf-8")  # a core folder
+    errors = load_errors(sample, manual)
+    assert len(errors) == 1
+    assert errors[0].startswith("edition-fernhollow/docs/local/court-days.md:1: this page has no place in the "
+                                "navigation; list it under pages: in edition.yml with the entry it comes after")
+
+
 def test_an_editions_config_must_inherit_the_core(sample):
     (sample / "mkdocs.yml").write_text("site_name: Fernhollow\n", encoding="utf-8")
     with pytest.raises(DataErrors) as info:
