@@ -21,8 +21,10 @@ def _block(template: str, params: dict) -> str:
     return render.ENV.get_template(f"edition/{template}.md.j2").render(params=params)
 
 
-def local_additions(manual: Manual, edition: Edition) -> dict[str, list[tuple[str | None, str]]]:
-    """docs-relative page -> [(anchor or None, Markdown block)] to insert there."""
+def local_additions(manual: Manual, edition: Edition,
+                    titles: dict[str, str]) -> dict[str, list[tuple[str | None, str]]]:
+    """docs-relative page -> [(anchor or None, Markdown block)] to insert there;
+    ``titles`` names the hidden pages as readers knew them."""
     county = edition.data["county"]
     out: dict[str, list[tuple[str | None, str]]] = {}
     for (kind, record_id), notes in notes_by_target(edition).items():
@@ -38,7 +40,8 @@ def local_additions(manual: Manual, edition: Edition) -> dict[str, list[tuple[st
     hidden = edition.data.get("hidden")
     if hidden:
         out.setdefault(CHANGELOG_PAGE, []).append((None, _block("hidden-pages", {
-            "manual": manual, "page": CHANGELOG_PAGE, "title": manual.meta["title"], "hidden": hidden})))
+            "manual": manual, "page": CHANGELOG_PAGE, "title": manual.meta["title"], "hidden": hidden,
+            "titles": titles})))
     return out
 
 

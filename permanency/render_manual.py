@@ -95,9 +95,11 @@ def all_pages(manual: Manual, docs_dir: Path, errors: list[DataError],
     return found
 
 
-def titles_of(found: dict[str, Page]) -> dict[str, str]:
-    """Every page's title, so pages can name the pages they link."""
-    return {src: str(p.front.get("title") or src) for src, p in found.items()}
+def titles_of(found: dict[str, Page], manual: Manual) -> dict[str, str]:
+    """Every page's title, so pages can name the pages they link (the home page
+    by the manual's, or an edition's, name)."""
+    return {src: str(manual.meta["title"] if p.front.get("manual_title") else p.front.get("title") or src)
+            for src, p in found.items()}
 
 
 def _template_line(exc: BaseException) -> int | None:
@@ -176,9 +178,9 @@ def render_pages(manual: Manual, docs_dir: Path, pdfs: bool = False,
     Raises PageErrors with every page that cannot be rendered."""
     errors: list[DataError] = []
     found = all_pages(manual, docs_dir, errors, edition)
-    local = local_additions(manual, edition) if edition is not None else {}
     hidden = edition.hidden if edition is not None else {}
-    titles = titles_of(found)
+    titles = titles_of(found, manual)
+    local = local_additions(manual, edition, titles) if edition is not None else {}
     env = _page_environment(manual, titles)
     changes = manual.page_changes()
     out = {}

@@ -78,8 +78,9 @@ def test_its_hidden_core_page_is_gone_from_nav_search_and_sitemap_with_its_reaso
     assert "tfsc.html" not in html(edition_site, "programs/index.html")
     assert sitecheck.broken_links(edition_site, "/") == []  # links to it became plain text
     changelog = text(edition_site / "changelog.html")
-    assert ("programs/tfsc.md: Fernhollow County (fictional) does not take part in Thriving Families, "
-            "Safer Children.") in changelog
+    assert ("Thriving Families, Safer Children (programs/tfsc.md): Fernhollow County (fictional) does not "
+            "take part in Thriving Families, Safer Children.") in changelog
+    assert f"Pages: {TITLE}, Programs and reforms" in changelog  # the home page named by the edition's name
     assert "Version 0.3.0+fernhollow.1 (2026-12-01)" in changelog and "Version 0.3.0 (2026-11-30)" in changelog
 
 
