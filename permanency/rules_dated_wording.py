@@ -6,8 +6,9 @@ set to expand in 2017", "takes effect in 2017", "will be phased out") reads as s
 ahead of us, whatever year it names: that wording is refused. A sentence that
 presents a state of affairs in the present tense ("is being developed", "Alameda is
 in discussions", "currently 45 counties", "is now asked") is allowed only with the
-date it belongs to in the same sentence (a year, a fiscal year, or "when the report
-was written"). The fix is the past tense with its date: "the overview (undated)
+date it belongs to in the same sentence (a month and year, "by" or "as of" a year,
+a fiscal year, or "when the report was written"; the year a plan names does not
+date it). The fix is the past tense with its date: "the overview (undated)
 said the pilot would expand statewide in 2017".
 
 Text inside quotation marks is a quotation and is not checked, and so are the
@@ -54,9 +55,14 @@ _PRESENT = re.compile(
     r")\b",
     re.IGNORECASE,
 )
-# What dates a sentence: a year, a fiscal year, or the document's own time.
+# What dates a sentence: the time it was true, not the year a plan names ("in
+# discussions about adding reviews in 2017" is still undated): a month and year,
+# "by" or "as of" a year, a fiscal year, or the document's own time.
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _DATE = re.compile(
-    r"\b(?:19|20)\d\d\b|\bFY ?\d|\bat the time\b|\bas of\b|"
+    rf"\b(?:{_MONTHS}) (?:\d{{1,2}}, )?(?:19|20)\d\d\b"
+    r"|\b(?:by|as of|until|through|since) (?:the end of |early |late )?(?:19|20)\d\d\b"
+    r"|\bFY ?\d|\bat the time\b|\bas of\b|\bundated\b|"
     r"\bwhen the (?:report|overview|release|announcement|page) (?:was written|appeared|was posted)\b",
     re.IGNORECASE,
 )
