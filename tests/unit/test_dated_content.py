@@ -95,7 +95,7 @@ def test_editors_notes_are_sources_with_a_law_name_number_and_date(manual):
     notes = {k: s for k, s in manual.sources.items() if s.get("type") == "editors-note"}
     assert set(notes) >= {"note-appla-2014", "note-strtp-2015", "note-iv-e-waivers-2019"}
     assert notes["note-appla-2014"]["authority"]["number"] == "Public Law 113-183"
-    assert notes["note-strtp-2015"]["authority"]["number"] == "Chapter 773, Statutes of 2015"
+    assert notes["note-strtp-2015"]["authority"]["number"] == "Assembly Bill 403, Chapter 773"
     assert "September 30, 2019" in notes["note-iv-e-waivers-2019"]["text"]
     for note in notes.values():
         assert isinstance(note["added"], (str, dt.date))

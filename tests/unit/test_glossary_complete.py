@@ -14,9 +14,14 @@ from permanency import render
 EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables", "toc"]
 
 
+# Letters the manual cannot spell out with certainty: the planning papers of the
+# time expanded STRTC more than one way; its plain line says what it was.
+UNCERTAIN = {"STRTC"}
+
+
 def test_every_abbreviation_is_spelled_out(manual):
-    missing = [t["term"] for t in manual.terms.values() if t["kind"] == "abbreviation" and "expansion" not in t]
-    assert missing == []
+    missing = {t["term"] for t in manual.terms.values() if t["kind"] == "abbreviation" and "expansion" not in t}
+    assert missing == UNCERTAIN
 
 
 def test_every_entry_has_a_plain_one_line_explanation(manual):
