@@ -47,6 +47,7 @@ _PRESENT = re.compile(
     r"(?:is|are) (?:currently |still )?being (?:developed|expanded|extended|planned|written|discussed|"
     r"tested|field tested|piloted|phased out|identified)"
     r"|(?:is|are) in discussions?"
+    r"|(?:is|are) (?:still )?working (?:to|on)"
     r"|currently"
     r"|at present"
     r"|(?:is|are|has|have) now\b"

@@ -44,6 +44,7 @@ def data(tmp_path):
     ("Currently 45 counties take part.", "Currently"),
     ("It is now asked in almost all of them.", "is now"),
     ("Alameda County is in discussions about adding reviews in 2017.", "is in discussions"),
+    ("Sacramento is working to standardize the data.", "is working to"),
 ])
 def test_the_issues_examples_are_caught(sentence, phrase):
     found = undated_tense(sentence)
