@@ -188,7 +188,7 @@ def test_handout_has_the_check_without_answers_room_to_write_and_the_worksheet(m
     for heading in ("## Learning objectives", "## Key points", "## Scenario: People who were still there",
                     "## Discussion", "## Knowledge check", "## Reflection", "## Readings", "## Notes"):
         assert heading in md
-    assert "**Estimated time:** 1 h in the session, plus about 23 min of reading before it" in md
+    assert "**Estimated time:** 1 h in the session, plus about 24 min of reading before it" in md
     assert "> **The situation.** A young woman vulnerable to commercial sexual exploitation" in md
     assert md.count('<div class="training-write"></div>') == 3  # one under each discussion prompt
     assert "<li><p>You take over the case of a youth who has been in care for years." in md
@@ -209,7 +209,7 @@ def test_facilitator_guide_has_objectives_agenda_rubric_subset_and_answer_key(ma
             "listed questions (about three minutes each), ending with a written strategy (worksheet: "
             "[PCR review worksheet](../../tools/pcr-review.md)) |") in md
     assert "| **100** | **Total (1 h 40 min, the manual's own estimate)** |" in md
-    assert "about 48 min in all; that time is not part of the session" in md
+    assert "about 53 min in all; that time is not part of the session" in md
     assert "**The 12 questions for the practice review**" in md
     assert "## Observation rubric for the practice review { #rubric }" in md
     assert "| **Opens with the risk** |" in md
