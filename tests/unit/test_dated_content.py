@@ -86,8 +86,8 @@ def test_a_present_state_without_its_date_stops_the_build(data):
 def test_knowledge_checks_are_left_to_their_own_rules(data):
     # a question may well ask about what "is being" done; it states no fact
     edit(data, "training/01-why-permanency.yml",
-         "which three outcomes are legal permanency?",
-         "which three outcomes are legal permanency, as currently defined?")
+         "definition, is this legal permanency?",
+         "definition, as currently written, is this legal permanency?")
     load(data, data.parent / "docs")
 
 
