@@ -7,7 +7,7 @@ MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
 HOST  ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup check render build serve test test-fast pdf bench lock clean
+.PHONY: help setup check render build serve test test-fast pdf bench lock clean review-due
 
 help:
 	@echo "make serve   build the manual and serve it at http://$(HOST)/ (rebuilds on edits to docs/, data/, permanency/)"
@@ -15,7 +15,8 @@ help:
 	@echo "make render  write the whole manual as plain Markdown with front matter, and its mkdocs.yml, into build/rendered/"
 	@echo "make build   render the manual, then build the static site from it into site/"
 	@echo "make check   validate data/ only, listing every error as file:line: field: message"
-	@echo "make bench   time the build (macros on/off, 1x/10x/50x data) and edit-to-refresh under serve"
+	@echo "make review-due  list the pages past their review date, oldest first, with their files"
+	@echo "make bench   time the build (the render step's share, 1x/10x/50x data) and edit-to-refresh under serve"
 	@echo "make pdf     build the site and print every page marked pdf: (and the whole manual) to site/pdf/, Letter and A4"
 
 $(VENV)/.installed: requirements.txt pyproject.toml
@@ -28,6 +29,11 @@ setup: $(VENV)/.installed
 
 check: setup
 	$(PY) -m permanency check
+
+# Pages whose last_reviewed plus the review interval (data/manual.yml) is today or
+# earlier, oldest review first. TODAY=YYYY-MM-DD checks against another date.
+review-due: setup
+	$(PY) -m permanency review-due $(if $(TODAY),--today $(TODAY))
 
 # The render step: data and pages to plain Markdown with front matter, the
 # abbreviation snippet and a generator config (no plugin of the manual's own).

@@ -26,7 +26,8 @@ def test_every_page_is_plain_markdown_with_what_the_theme_prints(project, tmp_pa
     rendered = render_manual(project / "mkdocs.yml", tmp_path / "out")
     body, meta = page(rendered, "programs/p3.md")
     # the renderer's output, no macro call left
-    assert body.startswith("A Los Angeles County pilot") and "{{" not in body
+    assert body.startswith("**Describes:** [P3 release](../sources.md#la-dcfs-p3)") and "{{" not in body
+    assert "A Los Angeles County pilot" in body
     assert meta["title"] == "Permanency Partners Program (P3)" and "render_macros" not in meta
     assert meta["tags"][:2] == ["Page: Program", "Audience: Agency leaders"] and "Program: P3" in meta["tags"]
     assert meta["search"] == {"boost": 3}
