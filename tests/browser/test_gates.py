@@ -2,10 +2,10 @@
 
 One sweep visits every page of the built site (whatever pages exist) in the light
 and the dark colour scheme, reusing one browser page, and records for each visit:
-what axe-core finds against the WCAG 2.0/2.1 A and AA rules, every request to a
-host other than the local server (the light pass waits for the network to go
-quiet), every console error, and (dark pass) how wide the page lays out in a
-375px phone window. The tests then assert on those
+what axe-core finds against the WCAG 2.0/2.1/2.2 A and AA rules, every request to
+a host other than the local server (the light pass waits for the network to go
+quiet), every console error, every content security policy violation, and (dark
+pass) how wide the page lays out in a 375px phone window. The tests then assert on those
 records, naming each page, rule and element that fails.
 """
 from __future__ import annotations
@@ -18,10 +18,12 @@ from axe_playwright_python.sync_playwright import Axe
 
 from sitecheck import built_pages
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
 SCHEMES = {"light": "default", "dark": "slate"}  # emulated preference -> Material's scheme
 MISSING = "this-page-does-not-exist.html"  # the 404 page is visited the way readers reach it
+RECORD_CSP = """document.addEventListener('securitypolicyviolation', e =>
+  (window.__csp = window.__csp || []).push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));"""
 
 
 @dataclass
@@ -34,6 +36,7 @@ class Visit:
     violations: list[str] = field(default_factory=list)
     foreign: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    csp: list[str] = field(default_factory=list)  # securitypolicyviolation events
     phone_width: int | None = None  # the page's scroll width in a 375px window
 
 
@@ -86,6 +89,7 @@ def sweep(site, server, browser) -> list[Visit]:
 
     context = browser.new_context(viewport=DESKTOP)
     page = context.new_page()
+    page.add_init_script(RECORD_CSP)
     page.on("request", on_request)
     page.on("console", on_console)
     page.on("pageerror", lambda e: current and current[-1].errors.append(str(e)))
@@ -108,6 +112,7 @@ def sweep(site, server, browser) -> list[Visit]:
                 visit.body_scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
                 visit.h1 = page.locator("h1").first.inner_text() if page.locator("h1").count() else ""
                 visit.violations = axe_violations(axe, page)
+                visit.csp = page.evaluate("window.__csp || []")
                 if scheme == "dark":
                     visit.phone_width = phone_width(page)
                 visits.append(visit)
@@ -132,13 +137,17 @@ def test_sweep_visited_every_page_in_both_schemes(site, sweep):
 
 
 @pytest.mark.parametrize("scheme", list(SCHEMES))
-def test_no_wcag_a_or_aa_violations_on_any_page(sweep, scheme):
+def test_no_wcag_22_a_or_aa_violations_on_any_page(sweep, scheme):
     visits = [v for v in sweep if v.scheme == scheme]
     assert not any(v.violations for v in visits), report(visits, "violations")
 
 
 def test_no_page_requests_another_host(sweep):
     assert not any(v.foreign for v in sweep), report(sweep, "foreign")
+
+
+def test_no_page_violates_its_content_security_policy(sweep):
+    assert not any(v.csp for v in sweep), report(sweep, "csp")
 
 
 def test_no_page_logs_a_console_error(sweep):

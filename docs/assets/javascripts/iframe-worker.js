@@ -28,6 +28,7 @@
       super();
       this.iframe = document.createElement("iframe");
       this.iframe.hidden = true;
+      this.iframe.title = "Search worker";  // never shown; named for checkers all the same
       document.body.appendChild(this.iframe);
       const scope = this.iframe.contentWindow;  // about:blank: same origin, same policy
       scope.postMessage = data => this.emit("message", { data: structuredClone(data) });

@@ -121,7 +121,10 @@
       });
     });
 
-    root.querySelector("[data-training-action=score]").addEventListener("click", function () {
+    /* "See my score" is the form's submit button: the score is worked out here
+       and nothing is sent (the page's policy has form-action 'none' besides) */
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
       var unchecked = questions.filter(function (q) { return !(q.getAttribute("data-question") in first); });
       var right = questions.filter(function (q) { return first[q.getAttribute("data-question")] === true; }).length;
       var text = "Your score: " + right + " of " + questions.length + " right the first time.";
@@ -148,7 +151,6 @@
         if (input) input.focus();
       }, 0);
     });
-    form.addEventListener("submit", function (event) { event.preventDefault(); });
     showJsParts(root);
   }
 
