@@ -7,7 +7,14 @@ is rendered, :func:`with_policy` fills in the policy, allowing the theme's
 inline scripts (Material's: the storage scope, the palette, a deep link into a
 tab) by their SHA-256 hashes. Only scripts outside the page's ``<article>`` are
 the theme's; everything from docs/ and data/ is inside it, so a script that got
-into the content (escaping is the first wall) is not hashed and does not run. Nothing loads from another host, no form sends
+into the content (escaping is the first wall) is not hashed and does not run.
+
+From ``file://`` every directive is still enforced (search works there through
+docs/assets/javascripts/iframe-worker.js, which needs no inline script), but
+``'self'`` cannot keep its meaning: a page opened from disk has no origin of its
+own, and Chromium lets ``'self'`` match any ``file:`` URL, so from disk the
+policy allows scripts, styles and images from anywhere on the local disk, not
+only from the manual's folder. Over http ``'self'`` is the site's origin. Nothing loads from another host, no form sends
 anywhere, and ``<base>`` and plugins are off.
 """
 from __future__ import annotations
