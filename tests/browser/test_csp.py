@@ -133,3 +133,18 @@ def test_a_script_in_the_content_does_not_run(injected_site, tab):
     assert page.evaluate("typeof __md_get") == "function"  # the theme's hashed script ran
     assert [v.split()[0] for v in violations(page)] == ["script-src-elem"]
     assert dialogs == []
+
+
+def test_tables_keep_their_alignment_without_style_attributes(server, page):
+    """Numbers line up on the right from the stylesheets (the policy refuses the
+    style attributes Markdown's alignment markers would write)."""
+    align = "el => getComputedStyle(el).textAlign"
+    page.goto(server + "outcomes/p3-pilot-results.html")
+    figures = page.locator(".manual-figures table").first
+    assert figures.locator("tbody td").nth(1).evaluate(align) == "right"  # the value
+    assert figures.locator("tbody td").nth(0).evaluate(align) == "left"   # the figure's name
+    page.goto(server + "training/index.html")
+    row = page.locator(".training-path tbody tr").first
+    assert [row.locator("td").nth(i).evaluate(align) for i in range(5)] == ["right", "left", "right", "right", "left"]
+    page.goto(server + "training/facilitator/why-permanency.html")
+    assert page.locator(".training-agenda tbody td").first.evaluate(align) == "right"  # minutes
