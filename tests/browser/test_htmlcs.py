@@ -41,7 +41,7 @@ def pa11y(urls: list[str], tmp: Path) -> dict[str, list[dict]]:
             "includeWarnings": False,
             "includeNotices": False,
             "timeout": 120_000,
-            "concurrency": 1,
+            "concurrency": 2,  # two pages at a time in one browser (its own contexts off: closing them races)
             "useIncognitoBrowserContext": False,
             "chromeLaunchConfig": {"executablePath": CHROMIUM, "args": CHROMIUM_ARGS},
         },
