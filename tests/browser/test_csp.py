@@ -144,7 +144,11 @@ def test_tables_keep_their_alignment_without_style_attributes(server, page):
     assert figures.locator("tbody td").nth(1).evaluate(align) == "right"  # the value
     assert figures.locator("tbody td").nth(0).evaluate(align) == "left"   # the figure's name
     page.goto(server + "training/index.html")
-    row = page.locator(".training-path tbody tr").first
-    assert [row.locator("td").nth(i).evaluate(align) for i in range(5)] == ["right", "left", "right", "right", "left"]
+    row = page.locator(".training-path tbody tr").nth(1)  # module 1, after the pre-test
+    assert [row.locator("td").nth(i).evaluate(align) for i in range(7)] == [
+        "right", "left", "right", "right", "right", "left", "left"]  # step, module, session, reading, questions, score, printouts
+    page.goto(server + "training/course-test-key.html")
+    row = page.locator(".training-key-answers tbody tr").first
+    assert [row.locator("td").nth(i).evaluate(align) for i in range(4)] == ["right", "center", "right", "left"]
     page.goto(server + "training/facilitator/why-permanency.html")
     assert page.locator(".training-agenda tbody td").first.evaluate(align) == "right"  # minutes
