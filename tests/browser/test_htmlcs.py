@@ -49,14 +49,18 @@ def pa11y(urls: list[str], tmp: Path) -> dict[str, list[dict]]:
     }
     path = tmp / "pa11y-ci.json"
     path.write_text(json.dumps(config), encoding="utf-8")
-    result = subprocess.run(
-        [str(PA11Y_CI), "--config", str(path), "--json"],
-        capture_output=True, text=True, timeout=900, cwd=tmp,
-        env={**os.environ, "PUPPETEER_SKIP_DOWNLOAD": "1"},
-    )
-    # exit status 2 just means "errors found"; the report is on stdout
-    assert result.stdout.strip(), f"pa11y-ci printed no report (exit {result.returncode}):\n{result.stderr}"
-    return json.loads(result.stdout)["results"]
+    report = tmp / "report.json"
+    # the report goes to a file: pa11y-ci exits before a pipe takes more than 64 KiB
+    with report.open("w", encoding="utf-8") as out:
+        result = subprocess.run(
+            [str(PA11Y_CI), "--config", str(path), "--json"],
+            stdout=out, stderr=subprocess.PIPE, text=True, timeout=900, cwd=tmp,
+            env={**os.environ, "PUPPETEER_SKIP_DOWNLOAD": "1"},
+        )
+    # exit status 2 just means "errors found"
+    text = report.read_text(encoding="utf-8")
+    assert text.strip(), f"pa11y-ci printed no report (exit {result.returncode}):\n{result.stderr}"
+    return json.loads(text)["results"]
 
 
 def known_issues() -> list[dict]:
