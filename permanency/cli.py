@@ -9,6 +9,9 @@ the whole manual as plain Markdown with front matter, plus the generator's
 config, into DIR (render_manual.py); `mkdocs build -f DIR/mkdocs.yml` builds it.
 Exit status 0, or 1 with every data or page error listed.
 
+``python -m permanency csp SITE`` fills in the content security policy of every
+page of a site built from the rendered tree (csp.py). Exit status 0.
+
 ``python -m permanency review-due [--today YYYY-MM-DD]`` lists every page whose
 review is due (its last_reviewed plus the manual's review interval is today or
 earlier), oldest review first, with the file to open. Exit status 0.
@@ -43,6 +46,8 @@ def main(argv: list[str] | None = None) -> int:
     render.add_argument("--out", required=True, help="the folder to write (emptied first)")
     render.add_argument("--config", default="mkdocs.yml", help="the project's MkDocs config (default: mkdocs.yml)")
     render.add_argument("--pdfs", action="store_true", help="pages marked pdf: link their PDFs (as `make pdf` builds)")
+    policy = sub.add_parser("csp", help="fill in the content security policy of every page of a built site")
+    policy.add_argument("site", help="the built site's folder")
     due = sub.add_parser("review-due", help="list the pages past their review date, oldest first")
     due.add_argument("--data", default="data", help="the data folder (default: data)")
     due.add_argument("--docs", default="docs", help="the docs folder (default: docs)")
@@ -50,6 +55,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "render":
         return _render(args)
+    if args.command == "csp":
+        from .csp import apply_to_site
+
+        print(f"content security policy filled in on {apply_to_site(Path(args.site))} pages of {args.site}")
+        return 0
 
     start = time.perf_counter()
     try:
