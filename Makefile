@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 EDITION ?=
 CONFIG := $(if $(EDITION),$(EDITION)/mkdocs.yml,mkdocs.yml)
 
-.PHONY: help setup check render build serve test test-fast pdf zip bench lock clean
+.PHONY: help setup node-tools check render build serve test test-fast pdf zip bench lock clean review-due
 
 help:
 	@echo "make serve   build the manual and serve it at http://$(HOST)/ (rebuilds on edits to docs/, data/, permanency/)"
@@ -19,15 +19,11 @@ help:
 	@echo "make render  write the whole manual as plain Markdown with front matter, and its mkdocs.yml, into build/rendered/"
 	@echo "make build   render the manual, then build the static site from it into site/"
 	@echo "make check   validate data/ only, listing every error as file:line: field: message"
-	@echo "make bench   time the build (macros on/off, 1x/10x/50x data) and edit-to-refresh under serve"
+	@echo "make review-due  list the pages past their review date, oldest first, with their files"
+	@echo "make bench   time the build (the render step's share, 1x/10x/50x data) and edit-to-refresh under serve"
 	@echo "make zip     zip site/ (after make build or make pdf, PDFs included) into dist/<name>-<version>-offline.zip"
 	@echo "             any of these with EDITION=path/to/edition works on that agency edition"
 	@echo "make pdf     build the site and print every page marked pdf: (and the whole manual) to site/pdf/, Letter and A4"
-
-# Node tools the tests use (the workflow validator), pinned in package-lock.json.
-node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund
-	touch $@
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	python3 -m venv $(VENV)
@@ -37,8 +33,24 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 
 setup: $(VENV)/.installed
 
+# The Node tools the tests use (pa11y-ci with HTML_CodeSniffer, the Nu HTML
+# Checker from vnu-jar, the workflow validator @action-validator/cli), exactly as
+# package-lock.json pins them. No install
+# scripts: Puppeteer would download its own browser (the tests use Debian's
+# Chromium) and vnu-jar a Java runtime (Debian's is used).
+node_modules/.installed: package.json package-lock.json
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+node-tools: node_modules/.installed
+
 check: setup
 	$(PY) -m permanency check $(if $(EDITION),--edition $(EDITION))
+
+# Pages whose last_reviewed plus the review interval (data/manual.yml) is today or
+# earlier, oldest review first. TODAY=YYYY-MM-DD checks against another date.
+review-due: setup
+	$(PY) -m permanency review-due $(if $(TODAY),--today $(TODAY))
 
 # The render step: data and pages to plain Markdown with front matter, the
 # abbreviation snippet and a generator config (no plugin of the manual's own).
@@ -48,14 +60,15 @@ render: setup
 
 build: render
 	$(MKDOCS) build --strict -f $(RENDERED)/mkdocs.yml -d $(CURDIR)/site
+	$(PY) -m permanency csp site
 
 serve: check
 	$(MKDOCS) serve --strict -f $(CONFIG) -a $(HOST)
 
 # The data check runs first and stops the run on bad data (every error listed).
 # Browser tests drive Debian's Chromium and the HTML gate runs vnu.jar on Java;
-# install either when it is missing.
-test: check node_modules/.installed
+# install either when it is missing. The Node tools come from package-lock.json.
+test: check node-tools
 ifdef EDITION
 	MANUAL_EDITION=$(abspath $(EDITION)) $(PY) -m pytest -q tests/build/test_any_edition.py
 else
@@ -70,7 +83,7 @@ zip: render
 	@test -f site/index.html || { echo "no site/ yet: run make build (or make pdf) first"; exit 1; }
 	$(PY) -m permanency zip --site site --config $(RENDERED)/mkdocs.yml --out dist
 
-test-fast: setup node_modules/.installed
+test-fast: setup node-tools
 	$(PY) -m pytest -q -m "not browser"
 
 # Build timings: macros vs pre-rendered Markdown, 1x/10x/50x synthetic data, and

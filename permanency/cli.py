@@ -1,7 +1,8 @@
 """Command line.
 
-``python -m permanency check [--data DIR] [--docs DIR]`` validates every data
-file and prints every problem, one per line, as ``file:line: field: message``.
+``python -m permanency check [--data DIR] [--docs DIR]`` validates every data file
+and prints every problem, one per line, as ``file:line: field: message``. Exit
+status 0 when the data is good, 1 otherwise.
 
 ``python -m permanency check --edition DIR`` also validates an edition's edition.yml.
 ``python -m permanency zip [--site site] [--out dist]`` zips the built site into one
@@ -10,17 +11,25 @@ versioned offline copy (offline_zip.py).
 ``python -m permanency render --out DIR [--config mkdocs.yml] [--pdfs]`` writes
 the whole manual as plain Markdown with front matter, plus the generator's
 config, into DIR (render_manual.py); `mkdocs build -f DIR/mkdocs.yml` builds it.
+Exit status 0, or 1 with every data or page error listed.
 
-Exit status 0 when all is well, 1 otherwise.
+``python -m permanency csp SITE`` fills in the content security policy of every
+page of a site built from the rendered tree (csp.py). Exit status 0.
+
+``python -m permanency review-due [--today YYYY-MM-DD]`` lists every page whose
+review is due (its last_reviewed plus the manual's review interval is today or
+earlier), oldest review first, with the file to open. Exit status 0.
 """
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 import time
 
 from pathlib import Path
 
+from . import review_cycle
 from .errors import DataErrors
 from .model import load
 
@@ -37,16 +46,22 @@ def main(argv: list[str] | None = None) -> int:
     check = sub.add_parser("check", help="validate data/ against the schemas and cross-references")
     check.add_argument("--data", default="data", help="the data folder (default: data)")
     check.add_argument("--docs", default="docs", help="the docs folder, for page references (default: docs)")
+    check.add_argument("--edition", help="an edition's folder: validate its edition.yml against the core too")
     render = sub.add_parser("render", help="write the manual as plain Markdown and a generator config into DIR")
     render.add_argument("--out", required=True, help="the folder to write (emptied first)")
     render.add_argument("--config", default="mkdocs.yml", help="the project's MkDocs config (default: mkdocs.yml)")
     render.add_argument("--pdfs", action="store_true", help="pages marked pdf: link their PDFs (as `make pdf` builds)")
-    check.add_argument("--edition", help="an edition's folder: validate its edition.yml against the core too")
     offline = sub.add_parser("zip", help="zip the built site (and its PDFs) into one versioned offline copy")
     offline.add_argument("--site", default="site", help="the built site (default: site)")
     offline.add_argument("--config", default="build/rendered/mkdocs.yml",
                          help="the render step's mkdocs.yml the site was built from (default: build/rendered/mkdocs.yml)")
     offline.add_argument("--out", default="dist", help="the folder to write the ZIP into (default: dist)")
+    policy = sub.add_parser("csp", help="fill in the content security policy of every page of a built site")
+    policy.add_argument("site", help="the built site's folder")
+    due = sub.add_parser("review-due", help="list the pages past their review date, oldest first")
+    due.add_argument("--data", default="data", help="the data folder (default: data)")
+    due.add_argument("--docs", default="docs", help="the docs folder (default: docs)")
+    due.add_argument("--today", type=_day, default=None, help="the date to check against (default: today)")
     args = parser.parse_args(argv)
     if args.command == "render":
         return _render(args)
@@ -55,6 +70,11 @@ def main(argv: list[str] | None = None) -> int:
 
         print(offline_zip(Path(args.site), Path(args.config), Path(args.out)))
         return 0
+    if args.command == "csp":
+        from .csp import apply_to_site
+
+        print(f"content security policy filled in on {apply_to_site(Path(args.site))} pages of {args.site}")
+        return 0
 
     start = time.perf_counter()
     try:
@@ -62,6 +82,8 @@ def main(argv: list[str] | None = None) -> int:
     except DataErrors as exc:
         print(exc.report(), file=sys.stderr)
         return 1
+    if args.command == "review-due":
+        return _review_due(manual, args)
     if args.edition:
         from . import edition as editions
         from . import pages
@@ -89,6 +111,24 @@ def _render(args) -> int:
         print(exc.report(), file=sys.stderr)
         return 1
     print(f"rendered {len(rendered.pages)} pages into {args.out} in {time.perf_counter() - start:.2f}s")
+    return 0
+
+
+def _day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date written YYYY-MM-DD; got {text!r}") from None
+
+
+def _review_due(manual, args) -> int:
+    today = args.today or dt.date.today()
+    months = review_cycle.interval_months(manual)
+    due = review_cycle.past_due(review_cycle.reviewed_pages(manual, args.docs), months, today)
+    print(f"{len(due)} {_plural('page', len(due))} past due on {today} "
+          f"(reviewed every {months} months; oldest review first):")
+    for when, item in due:
+        print(f"  reviewed {item.last_reviewed}  due {when}  {item.page}  ({item.file})")
     return 0
 
 

@@ -22,6 +22,7 @@ MACROS: dict[str, Callable[..., str]] = {
     "outcome_index": render.outcome_index,
     "timeline": render.timeline,
     "source_list": render.source_list,
+    "editor_notes": lambda manual, *args: _editor_notes(manual, *args),
     "changelog": render.changelog,
     # the permanency case review section, options, lessons, stories, glossary
     "pcr_overview": render.pcr_overview,
@@ -41,6 +42,8 @@ MACROS: dict[str, Callable[..., str]] = {
     "training_module": render_training.training_module,
     "training_handout": render_training.training_handout,
     "training_facilitator": render_training.training_facilitator,
+    "training_test": render_training.training_test,
+    "training_test_key": render_training.training_test_key,
     # consultation mode, quick reference, crosswalk
     "consultation": render_consult.consultation,
     "quick_reference": render_consult.quick_reference,
@@ -48,8 +51,15 @@ MACROS: dict[str, Callable[..., str]] = {
     # the manual's own name (the home page's heading), as data/manual.yml or an edition gives it
     "manual_title": render.manual_title,
 }
+def _editor_notes(manual, *args) -> str:
+    """``editor_notes("note-a", "note-b")``: any number of ids, then the page."""
+    *note_ids, page = args
+    return render.editor_notes(manual, tuple(note_ids), page)
+
+
 # renderers that name other pages by their titles
-TITLED = {"changelog", "training_course", "training_module", "training_handout", "training_facilitator"}
+TITLED = {"changelog", "training_course", "training_module", "training_handout", "training_facilitator",
+          "training_test", "training_test_key"}
 
 
 def call(name: str, manual, page: str, titles: Mapping[str, str], *args) -> str:

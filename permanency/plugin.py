@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import InclusionLevel
 
+from . import csp
 from .errors import DataErrors
 from .model import Manual
 from .render_manual import render_manual
@@ -85,6 +86,14 @@ class PermanencyPlugin(BasePlugin[PermanencyConfig]):
     def on_serve(self, server, config, builder):
         server.unwatch(config.docs_dir)  # the rendered copy, rewritten by every rebuild
         return server
+
+    # every page carries the content security policy, its theme scripts hashed
+    # (a build of the rendered tree runs `python -m permanency csp SITE` instead)
+    def on_post_page(self, output, page, config):
+        return csp.with_policy(output)
+
+    def on_post_template(self, output_content, template_name, config):
+        return csp.with_policy(output_content)  # 404.html
 
     def on_post_build(self, config):
         self._clean()

@@ -8,10 +8,10 @@ every other file of docs/ (assets, navigation files) as it is. Each page's front
 matter carries what the theme prints, so templates read ``page.meta`` only: its
 tags and search weight (``tags.py``), the version and the change that last
 touched it (``provenance``), and in a build for PDFs the name of its PDFs. Its
-related pages (``related_pages.py``) are at its foot. Beside ``docs/`` go the
-abbreviation glossary as a snippet file (``includes/abbreviations.md``, appended
-to every page by pymdownx.snippets), a copy of the theme overrides, and the
-generator's config (``mkdocs.yml``: the project's own, with no custom plugin).
+related pages (``related_pages.py``) are at its foot. Beside ``docs/`` go a copy
+of the theme overrides and the generator's config (``mkdocs.yml``: the project's
+own, with no custom plugin, and the abbreviation glossary as Python-Markdown's
+``abbr`` glossary, so every page gets its tooltips).
 
 Bad data stops the step with every data error; a page that cannot be rendered
 (an unknown macro, variable or id, no ``last_reviewed``) stops it with every
@@ -39,7 +39,6 @@ from .related_pages import related_block
 from .render_edition import insert_block, local_additions, unlink_hidden
 from .tags import page_tags, search_boost
 
-ABBREVIATIONS = "includes/abbreviations.md"
 OWN_PLUGINS = {"permanency"}  # the project's own plugin: the rendered tree needs none
 
 
@@ -210,22 +209,15 @@ def render_pages(manual: Manual, docs_dir: Path, pdfs: bool = False,
 
 
 # ------------------------------------------------------- the generator's settings
-def abbreviations_snippet(manual: Manual) -> str:
-    """The abbreviation glossary as Markdown abbreviation definitions, one block
-    each: Python-Markdown reads a run of definitions with no blank line between
-    them in time that grows with the square of their number."""
-    return "".join(f"*[{spelling}]: {title}\n\n" for spelling, title in render.abbreviations(manual).items())
-
-
-def settings(manual: Manual, includes: Path, changelog_url: str | None) -> tuple[list, dict]:
+def settings(manual: Manual, changelog_url: str | None) -> tuple[list, dict]:
     """(markdown extensions to add, config.extra.manual) for a generator building
-    the rendered tree: the abbreviation snippet on every page, first uses of
-    each abbreviation reachable by keyboard, and what the theme prints."""
+    the rendered tree: every abbreviation in data/glossary.yml as abbr's glossary
+    (tooltips on every page; as a snippet of definitions appended to each page it
+    cost a 50x manual a quarter of its build), first uses of each abbreviation
+    reachable by keyboard, and what the theme prints."""
     same_as = {form: t["term"] for t in manual.terms.values() for form in t.get("forms", [])}
     extensions = [
-        "abbr",
-        {"pymdownx.snippets": {"base_path": [str(includes.parent.parent)], "auto_append": [ABBREVIATIONS],
-                               "check_paths": True}},
+        {"abbr": {"glossary": render.abbreviations(manual)}},
         {"permanency.mdext": {"same_as": same_as}},
     ]
     extra = {
@@ -336,10 +328,7 @@ def render_manual(config_file: Path, out: Path, pdfs: bool = False, data_dir: st
         target = docs_out / src
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
-    includes = out / ABBREVIATIONS
-    includes.parent.mkdir(parents=True, exist_ok=True)
-    includes.write_text(abbreviations_snippet(manual), encoding="utf-8")
-    extensions, extra = settings(manual, includes, _changelog_url(config, rendered_pages))
+    extensions, extra = settings(manual, _changelog_url(config, rendered_pages))
     site = site_settings(manual)
     hidden = edition.hidden if edition is not None else {}
     if write_config:

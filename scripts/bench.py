@@ -195,7 +195,28 @@ def _clone(record: dict, k: int, kind=None) -> dict:
     in it (a phase's questions, a category's options), which are unique per kind."""
     clone = copy.deepcopy(record)
     _rename(clone, k, kind)
+    for name in ONCE_PER_MANUAL:
+        clone.pop(name, None)
+    _unique_facts(clone, k)
     return clone
+
+
+# Fields whose items are counted across all records of a kind and must stay in a
+# range: a module's course-test items (15 to 20 per form in the whole course).
+# Clones leave them out, so cloned modules validate and the course stays one test.
+ONCE_PER_MANUAL = ("course_test",)
+
+
+def _unique_facts(value, k: int) -> None:
+    """A question's ``fact`` is tested once in the whole course: clones test their own."""
+    if isinstance(value, dict):
+        if isinstance(value.get("fact"), str):
+            value["fact"] = f"{value['fact']}-x{k}"
+        for item in value.values():
+            _unique_facts(item, k)
+    elif isinstance(value, list):
+        for item in value:
+            _unique_facts(item, k)
 
 
 def _rename(record: dict, k: int, kind) -> None:

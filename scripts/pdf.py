@@ -93,7 +93,8 @@ def build(site: Path, project: Path = ROOT, rendered: Path = RENDERED) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     for command in ([sys.executable, "-m", "permanency", "render", "--pdfs", "--out", str(rendered)],
                     [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(rendered / "mkdocs.yml"),
-                     "-d", str(site)]):
+                     "-d", str(site)],
+                    [sys.executable, "-m", "permanency", "csp", str(site)]):
         result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
         if result.returncode != 0:
             sys.stderr.write(result.stderr)

@@ -25,12 +25,18 @@ def mkdocs_build(project: Path, site: Path, **env) -> subprocess.CompletedProces
 
 def render_and_build(project: Path, rendered: Path, site: Path) -> subprocess.CompletedProcess:
     """What `make build` does: the render step (`python -m permanency render`),
-    then MkDocs on the rendered tree, which has no plugin of the project's own."""
+    MkDocs on the rendered tree (no plugin of the project's own), then each
+    page's content security policy (`python -m permanency csp`)."""
     render = subprocess.run([sys.executable, "-m", "permanency", "render", "--out", str(rendered)],
                             cwd=project, capture_output=True, text=True, env=ENV, timeout=300)
     if render.returncode != 0:
         return render
-    return mkdocs_build(rendered, site)
+    built = mkdocs_build(rendered, site)
+    if built.returncode != 0:
+        return built
+    policy = subprocess.run([sys.executable, "-m", "permanency", "csp", str(site)],
+                            cwd=project, capture_output=True, text=True, env=ENV, timeout=300)
+    return built if policy.returncode == 0 else policy
 
 
 def make_project(tmp: Path, fixture: str) -> Path:

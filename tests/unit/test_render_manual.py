@@ -26,7 +26,8 @@ def test_every_page_is_plain_markdown_with_what_the_theme_prints(project, tmp_pa
     rendered = render_manual(project / "mkdocs.yml", tmp_path / "out")
     body, meta = page(rendered, "programs/p3.md")
     # the renderer's output, no macro call left
-    assert body.startswith("A Los Angeles County pilot") and "{{" not in body
+    assert body.startswith("**Describes:** [P3 release](../sources.md#la-dcfs-p3)") and "{{" not in body
+    assert "A Los Angeles County pilot" in body
     assert meta["title"] == "Permanency Partners Program (P3)" and "render_macros" not in meta
     assert meta["tags"][:2] == ["Page: Program", "Audience: Agency leaders"] and "Program: P3" in meta["tags"]
     assert meta["search"] == {"boost": 3}
@@ -39,8 +40,6 @@ def test_every_page_is_plain_markdown_with_what_the_theme_prints(project, tmp_pa
     assert meta["provenance"]["changed"]["version"] == "9.8"
     body, _ = page(rendered, "index.md")
     assert "Prose with {{ braces }} that is not rendered" in body
-    # the abbreviation glossary, as a snippet every page gets
-    assert "\n*[P3]: Permanency Partners Program\n\n" in (tmp_path / "out/includes/abbreviations.md").read_text()
 
 
 def test_the_generator_config_has_no_plugin_of_the_manuals_own(project, tmp_path):
@@ -51,7 +50,8 @@ def test_the_generator_config_has_no_plugin_of_the_manuals_own(project, tmp_path
     assert [p if isinstance(p, str) else next(iter(p)) for p in config["plugins"]] == ["search"]
     assert "hooks" not in config
     extensions = {e if isinstance(e, str) else next(iter(e)): e for e in config["markdown_extensions"]}
-    assert extensions["pymdownx.snippets"]["pymdownx.snippets"]["auto_append"] == ["includes/abbreviations.md"]
+    # the abbreviation glossary, for every page's tooltips
+    assert extensions["abbr"]["abbr"]["glossary"]["P3"] == "Permanency Partners Program"
     assert config["extra"]["manual"]["title"] == "Fixture Manual" and config["extra"]["manual"]["version"] == "9.9"
 
 

@@ -7,6 +7,8 @@ from typing import Iterable
 
 from ...errors import DataError
 from .consultation import consultation_rules
+from .course import training_rules
+from .dated_wording import dated_wording_rules
 from .figures import figure_rules
 from .glossary import glossary_rules
 from .pages import number_rules, shared_page_anchors
@@ -20,7 +22,9 @@ RULES = (
     glossary_rules,
     worksheet_rules,
     module_rules,
+    training_rules,  # the course: objectives tested, no answer signal
     consultation_rules,
+    dated_wording_rules,  # dated facts keep their date
 )
 
 
