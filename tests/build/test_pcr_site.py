@@ -88,8 +88,8 @@ def test_glossary_lists_every_entry_alphabetically_with_its_expansion(site, manu
     assert terms == sorted(terms, key=lambda t: re.sub(r"[^0-9a-z ]", "", t.casefold()))
     for term in manual.terms.values():
         assert term["id"] in ids
-    assert "Stands for: non-related, extended family member" in text
-    assert "Stands for: Not spelled out in the sources." in text
+    assert "NREFM stands for non-related, extended family member. In Sacramento's definition" in text
+    assert "SCSWs: Not spelled out in the sources." in text
     assert "letter-n" in ids
 
 

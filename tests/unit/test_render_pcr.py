@@ -133,12 +133,14 @@ def test_glossary_is_alphabetical_grouped_by_letter_with_anchors(m):
     order = [out.index(f'id="{i}"') for i in ("letter-a", "aging-out", "letter-c", "csw", "letter-l", "legal-permanency", "letter-p", "p3")]
     assert order == sorted(order)
     assert '<h3 id="p3">P3</h3>' in out
-    assert "<p><strong>Stands for:</strong> Permanency Partners Program</p>" in out
+    # the expansion opens the definition's paragraph, with the abbreviation, so a
+    # search result (one paragraph) shows both
+    assert "<p><strong>P3</strong> stands for Permanency Partners Program.<br>\nA Los Angeles County program.</p>" in out
     # an abbreviation no source spells out says so
-    assert "<p><strong>Stands for:</strong> <em>Not spelled out in the sources.</em></p>" in out
-    # a term has no "Stands for" line; its note and source show
+    assert "<p><strong>CSW</strong>: <em>Not spelled out in the sources.</em><br>\nA job title" in out
+    # a term has no "stands for"; its note and source show
     aging = out[out.index('id="aging-out"'):out.index('id="letter-c"')]
-    assert "Stands for" not in aging
+    assert "stands for" not in aging.lower()
     assert "<p><em>The report speaks of age 18.</em></p>" in aging
     assert '<strong>See:</strong> <a href="programs/p3.md">Permanency Partners Program</a>' in out
     assert '<p class="manual-cite">Source: <a href="sources.md#la-dcfs-p3">P3 release</a>, P3 Pilot</p>' in out
