@@ -56,15 +56,16 @@ def _module_printouts(manual: Manual) -> dict[str, str]:
     out = {}
     for module in manual.modules.values():
         title, reviewed = module["title"], module["last_reviewed"]
+        # "Handout 3: ...": the sidebar lists them by module number (docs/training/.nav.yml)
         out[render_training.handout_page(module)] = page_source(_front(
-            f"Handout: {title}",
+            f"Handout {module['number']}: {title}",
             f"Participant handout for the training module {title}: objectives, "
             "key points, scenario, reflection prompts and space for notes.",
             reviewed, pdf=True, search={"exclude": True},
             tags=["Page: Participant handout", "Audience: New social workers"],
         ), "training_handout", module["id"])
         out[render_training.facilitator_page(module)] = page_source(_front(
-            f"Facilitator guide: {title}",
+            f"Facilitator guide {module['number']}: {title}",
             f"Facilitator guide for the training module {title}: agenda, notes, "
             "discussion prompts and the knowledge check's answer key.",
             reviewed, pdf=True, search={"exclude": True},

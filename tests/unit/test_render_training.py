@@ -183,7 +183,7 @@ def test_facilitator_guide_has_agenda_notes_and_answer_key(manual):
 def test_printable_pages_are_generated_with_pdf_front_matter(manual):
     out = pages.generated(manual)
     handout = out["training/handouts/why-permanency.md"]
-    assert handout.startswith('---\ntitle: "Handout: Why permanency is urgent"\n')
+    assert handout.startswith('---\ntitle: "Handout 1: Why permanency is urgent"\n')
     assert "\npdf: true\n" in handout and "\nlast_reviewed: \"2026-11-30\"\n" in handout
     assert handout.endswith('{{ training_handout("why-permanency") }}\n')
     assert '{{ training_facilitator("why-permanency") }}' in out["training/facilitator/why-permanency.md"]
