@@ -89,7 +89,7 @@ def test_glossary_lists_every_entry_alphabetically_with_its_expansion(site, manu
     for term in manual.terms.values():
         assert term["id"] in ids
     assert "NREFM stands for non-related, extended family member. In Sacramento's definition" in text
-    assert "SCSWs: Not spelled out in the sources." in text
+    assert "CSW: Not spelled out in the sources. A job title" in text
     assert "letter-n" in ids
 
 
