@@ -115,6 +115,14 @@ def define_env(env):
     def training_facilitator(module_id):
         return render_training.training_facilitator(manual(), module_id, page(), titles())
 
+    @env.macro
+    def training_test(form):
+        return render_training.training_test(manual(), form, page(), titles())
+
+    @env.macro
+    def training_test_key():
+        return render_training.training_test_key(manual(), page(), titles())
+
     # consultation mode, quick reference, crosswalk (permanency/render_consult.py)
     from permanency import render_consult
 

@@ -51,7 +51,7 @@ def test_story_naming_an_unknown_option(data):
 def test_duplicate_question_id_across_phases(data):
     edit(data, "review-questions.yml", "      - id: holidays\n", "      - id: risk-scale\n")
     assert errors(data) == [
-        "data/review-questions.yml:31: phases[1].questions[1].id: duplicate question id 'risk-scale'; "
+        "data/review-questions.yml:33: phases[1].questions[1].id: duplicate question id 'risk-scale'; "
         "first defined at data/review-questions.yml:10",
     ]
 
@@ -61,7 +61,7 @@ def test_question_id_that_is_also_a_phase_id(data):
     edit(data, "review-questions.yml", "      - id: siblings\n", "      - id: risk\n")
     (msg,) = [e for e in errors(data) if "anchors" in e]
     assert msg == (
-        "data/review-questions.yml:24: phases[1].questions[0].id: id 'risk' is also the id of phase at "
+        "data/review-questions.yml:25: phases[1].questions[0].id: id 'risk' is also the id of phase at "
         "data/review-questions.yml:2; both are anchors on pcr/questions.md, so they must differ"
     )
 
@@ -77,7 +77,7 @@ def test_record_id_that_takes_a_heading_anchor_of_its_page(data):
 def test_question_put_to_an_unknown_role(data):
     edit(data, "review-questions.yml", "asked_of: [social-worker]", "asked_of: [caseworker]")
     assert errors(data) == [
-        "data/review-questions.yml:12: phases[0].questions[0].asked_of[0]: unknown role 'caseworker'; "
+        "data/review-questions.yml:13: phases[0].questions[0].asked_of[0]: unknown role 'caseworker'; "
         "known: facilitator, social-worker",
     ]
 
@@ -85,7 +85,7 @@ def test_question_put_to_an_unknown_role(data):
 def test_question_without_guidance(data):
     edit(data, "review-questions.yml", "        guidance:\n          - Ask about holidays.\n", "")
     assert errors(data) == [
-        "data/review-questions.yml:31: phases[1].questions[1].guidance: missing required field 'guidance'",
+        "data/review-questions.yml:33: phases[1].questions[1].guidance: missing required field 'guidance'",
     ]
 
 
