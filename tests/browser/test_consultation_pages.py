@@ -87,7 +87,7 @@ def test_over_time_shows_on_the_bar_and_is_announced_once_without_sound(server, 
     clock = timer.get_by_role("timer")
     assert clock.inner_text() == "0:02 over"
     assert "manual-timer--over" in timer.get_attribute("class")
-    # seen: the clock is underlined and the bar takes a thick edge (not colour alone)
+    # seen: the clock is underlined and the bar takes a thick edge (not color alone)
     assert page.evaluate("getComputedStyle(document.querySelector('[data-timer-clock]')).textDecorationLine") == "underline"
     assert page.evaluate("parseFloat(getComputedStyle(document.querySelector('[data-consult-timer]')).borderLeftWidth)") >= 6
     status = timer.get_by_role("status")

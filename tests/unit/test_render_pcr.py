@@ -66,7 +66,7 @@ def test_permanency_options_groups_options_under_their_category(m):
     # an option: anchor, variant line, definition, notes, data element, story, source
     assert '<h3 id="second-chance-reunification">Second-chance reunification</h3>' in out
     assert '<p><em>A form of <a href="permanency-options.md#reunification">reunification</a>.</em></p>' in out
-    assert "<li>It now comes up regularly. <em>(" in out
+    assert "<li>By January 2017 it came up regularly. <em>(" in out
     assert ('<strong>Counted in the PCR data as:</strong> '
             '<a href="pcr/data-elements.md#cases-to-legal-permanency">Cases reunified</a>') in out
     assert '<a href="pcr/case-stories.md#youth-who-kept-running-home">A youth who kept running home</a>' in out
@@ -107,7 +107,7 @@ def test_case_stories_link_questions_and_options_and_say_what_is_open(m):
     assert '<li><a href="questions.md#siblings">Which of his or her siblings does the youth see?</a></li>' in out
     assert ('<strong>Permanency options:</strong> '
             '<a href="../permanency-options.md#second-chance-reunification">Second-chance reunification</a>') in out
-    assert "<li><strong>Later:</strong> The youth is now living at home.</li>" in out
+    assert "<li><strong>Later:</strong> By January 2017 the youth was living at home.</li>" in out
     assert "<li>The alternative might have been the streets.</li>" in out
     assert "<p><strong>Still open</strong></p>\n<ul>\n<li>The report does not say whether the case closed.</li>" in out
     # a story that names no question or option says so instead of listing nothing
@@ -133,14 +133,17 @@ def test_glossary_is_alphabetical_grouped_by_letter_with_anchors(m):
     order = [out.index(f'id="{i}"') for i in ("letter-a", "aging-out", "letter-c", "csw", "letter-l", "legal-permanency", "letter-p", "p3")]
     assert order == sorted(order)
     assert '<h3 id="p3">P3</h3>' in out
-    # the expansion opens the definition's paragraph, with the abbreviation, so a
-    # search result (one paragraph) shows both
-    assert "<p><strong>P3</strong> stands for Permanency Partners Program.<br>\nA Los Angeles County program.</p>" in out
+    # what it stands for (with the abbreviation), the plain words and the sources'
+    # definition are one paragraph, so a search result (one paragraph) shows them all
+    assert ("<p><strong>P3 stands for:</strong> Permanency Partners Program<br>\n"
+            "<strong>In plain words:</strong> A Los Angeles County pilot") in out
+    assert "<br>\n<strong>In the sources:</strong> A Los Angeles County program.</p>" in out
     # an abbreviation no source spells out says so
-    assert "<p><strong>CSW</strong>: <em>Not spelled out in the sources.</em><br>\nA job title" in out
+    assert "<p><strong>CSW stands for:</strong> <em>Not spelled out in the sources.</em><br>" in out
     # a term has no "stands for"; its note and source show
     aging = out[out.index('id="aging-out"'):out.index('id="letter-c"')]
     assert "stands for" not in aging.lower()
+    assert "<p><strong>In plain words:</strong> Leaving foster care" in aging
     assert "<p><em>The report speaks of age 18.</em></p>" in aging
     assert '<strong>See:</strong> <a href="programs/p3.md">Permanency Partners Program</a>' in out
     assert '<p class="manual-cite">Source: <a href="sources.md#la-dcfs-p3">P3 release</a>, P3 Pilot</p>' in out

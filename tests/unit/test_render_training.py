@@ -122,10 +122,10 @@ def test_module_page_shows_objectives_time_readings_and_the_check(manual):
     assert ("- **Explain when a placement with a relative or NREFM counts as relational permanency.** "
             "*When:* Given a stable placement with a relative or non-related extended family member. "
             "*Shown by:* Names both conditions") in md
-    assert ("**Estimated time:** 1 h in the session, plus about 26 min of reading before it "
+    assert ("**Estimated time:** 1 h in the session, plus about 28 min of reading before it "
             "(the manual's own estimates)") in md
     # readings are links to the manual's own pages, named as in the data, with their time
-    assert "1. [Permanency options](../permanency-options.md) (about 11 min): the legal and relational definitions" in md
+    assert "1. [Permanency options](../permanency-options.md) (about 13 min): the legal and relational definitions" in md
     assert "[Delayed permanency in Sacramento County](../outcomes/sacramento-delayed-permanency.md)" in md
     # a real form: a fieldset and legend per question, labelled radio buttons, a live region
     assert md.count('<fieldset class="training-q"') == 4
@@ -171,7 +171,7 @@ def test_data_text_is_escaped_in_the_form(manual):
 
 def test_course_lists_the_path_with_times_scores_and_the_total(manual):
     md = render_training.training_course(manual, "training/index.md")
-    assert "| 1 | [Why permanency is urgent](01-why-permanency.md) | 1 h | 26 min | 4 |" in md
+    assert "| 1 | [Why permanency is urgent](01-why-permanency.md) | 1 h | 28 min | 4 |" in md
     assert 'data-training-score="why-permanency" data-training-kind="module" data-training-pass="3"' in md
     assert 'data-training-score="pre-test" data-training-kind="test" data-training-pass="12"' in md
     total = sum(m["estimated_minutes"] for m in manual.modules.values())
