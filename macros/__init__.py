@@ -44,6 +44,10 @@ def define_env(env):
         return render.source_list(manual(), page())
 
     @env.macro
+    def editor_notes(*note_ids):
+        return render.editor_notes(manual(), note_ids, page())
+
+    @env.macro
     def changelog():
         return render.changelog(manual(), page(), env.conf.plugins["permanency"].page_titles)
 

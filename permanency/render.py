@@ -292,6 +292,17 @@ def source_list(manual, page: str) -> str:
     return render("source-list", {"manual": manual, "page": page})
 
 
+def editor_notes(manual, note_ids, page: str) -> str:
+    """The editor's notes ``note_ids`` as marked boxes, for a hand-written page
+    (render_macros: true) that cites them; an unknown id, or one that is not an
+    editor's note, fails the build."""
+    for note_id in note_ids:
+        if note_id not in manual.sources or not is_editor_note(manual.sources[note_id]):
+            raise KeyError(f"{page}: editor_notes: {note_id!r} is not an editor's note in data/sources.yml")
+    citations = [{"source": note_id} for note_id in note_ids]
+    return render("editor-notes", {"manual": manual, "page": page, "citations": citations})
+
+
 def changelog(manual, page: str, titles: Mapping[str, str] | None = None) -> str:
     """The change log, newest first. ``titles`` maps docs-relative pages to their
     titles, so each change names the pages it touched as a reader knows them."""

@@ -1,7 +1,7 @@
-"""The built site dates its content: every page made from a program, outcome set
-or practice behavior says near its top what period it describes, beside its review
-date; superseded terms carry their editor's notes; the home and Sources pages state
-the manual's scope."""
+"""The built site dates its content: every page made from a program, outcome set,
+practice behavior or training module says near its top what period it describes,
+beside its review date; superseded terms and practice-safety topics carry their
+editor's notes; the home and Sources pages state the manual's scope."""
 from __future__ import annotations
 
 import re
@@ -10,7 +10,7 @@ import pytest
 
 from permanency.loader import KIND_BY_NAME
 
-DATED_KINDS = ["program", "outcome", "behavior"]
+DATED_KINDS = ["program", "outcome", "behavior", "module"]
 
 
 def page(site, rel: str) -> str:
@@ -48,6 +48,37 @@ def test_superseded_terms_carry_a_dated_editors_note(site, rel, note):
     html = page(site, rel)
     boxes = [plain(b) for b in re.findall(r'<div class="admonition note manual-editor-note">(.*?)</div>', html, re.S)]
     assert any(b.startswith("Editor's note, added 2026-12-01: not from the sources") and note in b for b in boxes)
+
+
+@pytest.mark.parametrize("anchor, notes", [
+    ("confidentiality", ["Welfare and Institutions Code section 827", "Public Law 110-351, October 7, 2008"]),
+    ("vetting-and-consent", []),
+    ("extended-foster-care", ["Assembly Bill 12, Chapter 559, 2010"]),
+    ("tribal-membership", ["Public Law 95-608", "Welfare and Institutions Code section 224.2"]),
+])
+def test_after_the_course_gives_the_law_or_where_to_check(site, anchor, notes):
+    html = page(site, "training/after-the-course.md")
+    start = html.index(f'id="{anchor}"')
+    end = html.find("<h3", start + 1)
+    section = html[start:end if end > 0 else html.index("</article>")]
+    boxes = [plain(b) for b in re.findall(r'<div class="admonition note manual-editor-note">(.*?)</div>', section, re.S)]
+    assert len(boxes) == len(notes)
+    for box, number in zip(boxes, notes):
+        assert box.startswith("Editor's note, added 2026-12-01: not from the sources") and number in box
+    if not notes:
+        text = plain(section)
+        assert "The sources do not cover either, and the manual has no editor's note on them" in text
+        assert "ask your supervisor and check the county's policy manual" in text
+
+
+def test_the_sources_page_lists_the_practice_safety_notes(site):
+    sources = plain(page(site, "sources.md"))
+    for title in ["Notice to relatives within 30 days of a removal (since 2008)",
+                  "Juvenile case files are confidential in California",
+                  "Extended foster care to 21 in California (since 2010)",
+                  "The Indian Child Welfare Act (ICWA, 1978)",
+                  "California's duty to ask about Tribal membership (2018)"]:
+        assert title in sources
 
 
 def test_home_and_sources_state_the_scope(site):

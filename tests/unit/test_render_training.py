@@ -190,7 +190,7 @@ def test_handout_has_the_check_without_answers_room_to_write_and_the_worksheet(m
         assert heading in md
     assert "**Estimated time:** 1 h in the session, plus about 24 min of reading before it" in md
     assert "> **The situation.** A young woman vulnerable to commercial sexual exploitation" in md
-    assert md.count('<div class="training-write"></div>') == 3  # one under each discussion prompt
+    assert md.count('<div class="training-write"></div>') == 4  # one under each discussion prompt
     assert "<li><p>You take over the case of a youth who has been in care for years." in md
     assert "Pass mark: 4 of 5." in md
     assert "**Worksheets for this session:** [Connections search worksheet](../../tools/connections-search.md)" in md
