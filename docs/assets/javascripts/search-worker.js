@@ -11,8 +11,10 @@
    overrides/main.html points Material at this file with the path of Material's
    worker after "#" (…/search-worker.js#workers/search.<hash>.min.js), so a new
    Material version needs no edit here. It runs as a real Web Worker over http,
-   and inside the iframe of the vendored iframe-worker shim from file://, where
-   importScripts loads asynchronously. Nothing is stored or sent. */
+   and from file:// inside the iframe of assets/javascripts/iframe-worker.js,
+   where importScripts loads asynchronously: messages that come before
+   Material's worker has loaded wait, and are handed on once it has. Nothing is
+   stored or sent. */
 (function () {
   "use strict";
 
@@ -74,8 +76,17 @@
     }).join("");
   }
 
+  // Messages that arrive before Material's worker has loaded: only in the
+  // iframe used from file://, where importScripts is asynchronous.
+  var pending = null;
+
   // Registered before Material's worker loads, so it sees each query first.
   addEventListener("message", function (event) {
+    if (pending) {
+      event.stopImmediatePropagation();
+      pending.push(event.data);
+      return;
+    }
     var message = event.data;
     if (index && message && message.type === QUERY && typeof message.data === "string")
       message.data = forgive(message.data);
@@ -90,6 +101,15 @@
   }
 
   var loading = importScripts(new URL(material, here).href);
-  if (loading && typeof loading.then === "function") loading.then(capture);
-  else capture();
+  if (loading && typeof loading.then === "function") {
+    pending = [];
+    loading.then(function () {
+      capture();
+      var queued = pending;
+      pending = null;
+      queued.forEach(function (data) { self.dispatchEvent(new MessageEvent("message", { data: data })); });
+    });
+  } else {
+    capture();
+  }
 })();
