@@ -18,7 +18,7 @@ import sys
 import pytest
 from pypdf import PdfReader
 
-from builds import ROOT
+from helpers import ROOT
 from permanency import render_worksheets
 from permanency.printing import print_pdf
 
