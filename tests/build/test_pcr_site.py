@@ -87,8 +87,10 @@ def test_glossary_lists_every_entry_alphabetically_with_its_expansion(site, manu
     assert terms == sorted(terms, key=lambda t: re.sub(r"[^0-9a-z ]", "", t.casefold()))
     for term in manual.terms.values():
         assert term["id"] in ids
-    assert "Stands for: non-related, extended family member" in text
-    assert ("Stands for: Children's Social Worker (the manual's explanation: the sources use the letters "
+    # one paragraph, a line each: a search result shows what it stands for and means
+    assert ("NREFM stands for: non-related, extended family member In plain words: An adult who is not "
+            "a relative") in text
+    assert ("CSW stands for: Children's Social Worker (the manual's explanation: the sources use the letters "
             "without spelling them out)") in text
     assert "letter-n" in ids
 
