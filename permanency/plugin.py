@@ -43,8 +43,9 @@ class PermanencyPlugin(BasePlugin[PermanencyConfig]):
         except DataErrors as exc:
             raise PluginError(exc.report()) from None
         # every abbreviation in data/glossary.yml becomes a tooltip on every page:
-        # Python-Markdown's abbr glossary, plus first uses reachable by keyboard
-        for name in ("abbr", "permanency.mdext"):
+        # Python-Markdown's abbr glossary, plus first uses reachable by keyboard;
+        # every link gets the full address it prints with (permanency/print_links.py)
+        for name in ("abbr", "permanency.mdext", "permanency.print_links"):
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
         config.mdx_configs.setdefault("abbr", {})["glossary"] = render.abbreviations(self.manual)

@@ -1,8 +1,18 @@
 """Printing pages of the built manual in Debian's Chromium through Playwright:
 the browser's path and flags, and one page to PDF the way a reader's Print does.
 `make pdf` (scripts/pdf.py) and the browser tests both use these, so what the
-tests count is what the published PDFs hold."""
+tests count is what the published PDFs hold.
+
+Chromium writes a tagged PDF (structure tree, marked content, /Lang from the
+page's ``lang``, the page title shown by the viewer) with bookmarks from the
+headings. :func:`finish` then sets what it leaves to us: the language as the
+manual's US English (``en-US``, where the page says only ``en``), the title in
+the XMP metadata too, and every link that would lead to the server the page was
+printed from pointed at the manual's published site (``site_url``) instead.
+"""
 from __future__ import annotations
+
+import io
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -14,12 +24,75 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--disable-quic",
 ]
+LANG = "en-US"  # the manual is written in US English
+
+# Before printing: every collapsed block open; the page's own address on the
+# server it is printed from, and the manual's published address (from the
+# page's <meta name="manual-site-url">, which overrides/main.html writes).
+_PREPARE = """(swapLinks) => {
+  document.querySelectorAll('details').forEach(d => { d.open = true; });
+  const base = JSON.parse(document.getElementById('__config').textContent).base;
+  const served = new URL(base.replace(/\\/?$/, '/'), location.href).href;
+  const meta = document.querySelector('meta[name="manual-site-url"]');
+  const site = meta ? meta.content : '';
+  if (swapLinks && site) {
+    // a link to the manual leads to the same place on the published site
+    for (const a of document.querySelectorAll('a[href]')) {
+      const raw = a.getAttribute('href');
+      if (raw.startsWith('#')) continue;
+      const url = new URL(raw, location.href).href;
+      if (url.startsWith(served)) a.setAttribute('href', site + url.slice(served.length));
+    }
+  }
+  return {served, site, lang: document.documentElement.lang};
+}"""
+
+
+def prepare(page, url: str, *, book: bool = False) -> dict:
+    """Open ``url`` ready to print: collapsed blocks open, fonts loaded, links
+    leading to the published site (in the book, links between its own pages stay
+    jumps inside the PDF). Returns where the page was served from and where the
+    manual is published, for :func:`finish`."""
+    page.goto(url, wait_until="load")
+    where = page.evaluate(_PREPARE, not book)
+    page.evaluate("() => document.fonts.ready")
+    return where
+
+
+def print_to_pdf(page, paper: str, landscape: bool = False) -> bytes:
+    """The open page as Chromium prints it: tagged, with bookmarks from its headings."""
+    return page.pdf(format=paper, landscape=landscape, print_background=True, tagged=True, outline=True)
 
 
 def print_pdf(page, url: str, paper: str, landscape: bool = False) -> bytes:
-    """``url`` as a PDF on ``paper`` ("Letter" or "A4"), with the site's print
-    styles and every collapsed block open."""
-    page.goto(url, wait_until="load")
-    page.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
-    page.evaluate("() => document.fonts.ready")
-    return page.pdf(format=paper, landscape=landscape, print_background=True)
+    """``url`` as a tagged PDF on ``paper`` ("Letter" or "A4"), with the site's
+    print styles and every collapsed block open, its links leading to the
+    manual's published site."""
+    where = prepare(page, url)
+    return finish(print_to_pdf(page, paper, landscape), page.title(), where["served"], where["site"])
+
+
+def finish(data: bytes, title: str, served: str, site: str) -> bytes:
+    """Chromium's PDF with the language, the title (document information and
+    XMP, shown by the viewer) and links to the published site set."""
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        pdf.Root.Lang = pikepdf.String(LANG)
+        prefs = pdf.Root.get("/ViewerPreferences") or pikepdf.Dictionary()
+        prefs.DisplayDocTitle = True
+        pdf.Root.ViewerPreferences = prefs
+        pdf.docinfo.Title = pikepdf.String(title)
+        with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
+            meta["dc:title"] = title
+            meta["dc:language"] = [LANG]
+        if site:
+            for pdf_page in pdf.pages:
+                for annot in pdf_page.get("/Annots") or []:
+                    action = annot.get("/A")
+                    uri = str(action.get("/URI", "")) if action is not None else ""
+                    if uri.startswith(served):
+                        action.URI = pikepdf.String(site + uri[len(served):])
+        out = io.BytesIO()
+        pdf.save(out)
+    return out.getvalue()

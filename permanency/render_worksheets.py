@@ -16,7 +16,7 @@ from .render import ENV
 
 def pdf_slug(src_uri: str) -> str:
     """The file name stem of a page's PDFs: 'tools/pcr-review.md' -> 'tools-pcr-review'
-    (the same rule overrides/partials/pdf-links.html and scripts/pdf.py use)."""
+    (the same rule overrides/partials/print-actions.html and scripts/pdf.py use)."""
     stem = src_uri[:-3] if src_uri.endswith(".md") else src_uri
     return stem.replace("/", "-")
 

@@ -14,10 +14,10 @@ MKDOCS = [sys.executable, "-m", "mkdocs"]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
-def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
+def mkdocs_build(project: Path, site: Path, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
         [*MKDOCS, "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
-        cwd=project, capture_output=True, text=True, env=ENV, timeout=300,
+        cwd=project, capture_output=True, text=True, env={**ENV, **(env or {})}, timeout=300,
     )
 
 

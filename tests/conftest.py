@@ -20,6 +20,17 @@ def site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def pdf_site(tmp_path_factory) -> Path:
+    """The real manual built the way `make pdf` builds it (MANUAL_PDFS=true): pages
+    link their PDFs, and print_page.html holds the whole manual for the book."""
+    out = tmp_path_factory.mktemp("pdf-site") / "site"
+    result = mkdocs_build(ROOT, out, env={"MANUAL_PDFS": "true"})
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
 def manual():
     from permanency.loader import load
 

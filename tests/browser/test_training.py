@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import io
 import json
+import re
 
 import pytest
 from pypdf import PdfReader
 
-from permanency.printing import print_pdf
+from printouts import marked_pages
 
 KEY = "permanency-manual.training-completed"
 MODULE = "training/01-why-permanency.html"
@@ -208,29 +209,21 @@ def test_without_javascript_the_answers_are_readable(browser, server):
     ctx.close()
 
 
-@pytest.fixture(scope="module")
-def print_page(browser):
-    ctx = browser.new_context()
-    page = ctx.new_page()
-    page.emulate_media(media="print")
-    yield page
-    ctx.close()
-
-
 @pytest.mark.parametrize("kind, module", [(k, m) for k, mods in EXPECTED_PAGES.items() for m in mods])
-def test_printouts_take_the_expected_pages_on_letter_and_a4(print_page, server, kind, module):
-    url = server + f"training/{kind}/{module}.html"
-    print_page.goto(url)
-    title = print_page.locator("h1").inner_text()
+def test_printouts_take_the_expected_pages_on_letter_and_a4(printouts, kind, module):
+    src = f"training/{kind}/{module}.md"
+    title = next(p.title for p in marked_pages() if p.src_uri == src)
     for paper, expected in zip(("Letter", "A4"), EXPECTED_PAGES[kind][module]):
-        pdf = PdfReader(io.BytesIO(print_pdf(print_page, url, paper)))  # as `make pdf` prints it
+        pdf = PdfReader(io.BytesIO(printouts[(src, paper)]))  # as `make pdf` prints it, once per session
         texts = [" ".join(p.extract_text().split()) for p in pdf.pages]  # words, not line breaks
         assert len(texts) == expected, f"{kind}/{module} on {paper}: {len(texts)} pages, expected {expected}"
         assert title in texts[0]
         # the provenance footer ends the printout, and never stands alone on its page
         last = texts[-1]
         assert "Current copy:" in last and f"training/{kind}/{module}.html" in last
-        before_footer = last[: last.index("Permanency Practice Manual")] if "Permanency Practice Manual" in last else ""
+        provenance = last.rindex(f"Permanency Practice Manual · {title} · Version", 0, last.index("Last reviewed"))
+        before_footer = last[:provenance].replace(f"Permanency Practice Manual · {title}", "")
+        before_footer = re.sub(r"Version \S+ · page \d+ of \d+", "", before_footer)
         assert before_footer.strip(), f"{kind}/{module} on {paper}: the last page holds the footer alone"
         # Material's chrome and the screen-only controls are not printed
         whole = "\n".join(texts)

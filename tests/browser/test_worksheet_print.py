@@ -20,7 +20,6 @@ from pypdf import PdfReader
 
 from builds import ROOT
 from permanency import render_worksheets
-from permanency.printing import print_pdf
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import pdf as pdfscript  # noqa: E402  scripts/pdf.py
@@ -45,17 +44,14 @@ def squash(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def printed(browser, server, manual):
-    """Every worksheet printed on both papers: {(id, paper): (reader, text)}."""
-    page = browser.new_page()
+def printed(printouts, manual):
+    """Every worksheet printed on both papers (once per session, as `make pdf`
+    prints it): {(id, paper): (reader, text)}."""
     out = {}
-    for wid, worksheet in manual.worksheets.items():
-        landscape = worksheet["orientation"] == "landscape"
+    for wid in manual.worksheets:
         for paper in PAPER_POINTS:
-            data = print_pdf(page, server + f"tools/{wid}.html", paper, landscape)
-            reader = PdfReader(io.BytesIO(data))
+            reader = PdfReader(io.BytesIO(printouts[(f"tools/{wid}.md", paper)]))
             out[(wid, paper)] = (reader, "\n".join(p.extract_text() for p in reader.pages))
-    page.close()
     return out
 
 
