@@ -9,6 +9,8 @@ headings. :func:`finish` then sets what it leaves to us: the language as the
 manual's US English (``en-US``, where the page says only ``en``), the title in
 the XMP metadata too, and every link that would lead to the server the page was
 printed from pointed at the manual's published site (``site_url``) instead.
+Before printing, a chart's description joins its name, since a PDF figure has
+only the one text alternative (/Alt).
 """
 from __future__ import annotations
 
@@ -43,6 +45,21 @@ _PREPARE = """(swapLinks) => {
       const url = new URL(raw, location.href).href;
       if (url.startsWith(served)) a.setAttribute('href', site + url.slice(served.length));
     }
+  }
+  // a PDF figure has one text alternative (/Alt): a chart's gets its name and
+  // its description, so every bar it reads out stays in the tags
+  const text = ids => (ids || '').split(/\s+/).map(id => {
+    const el = id && document.getElementById(id);
+    return el ? el.textContent.trim() : '';
+  }).filter(Boolean).join(' ');
+  for (const svg of document.querySelectorAll('svg[role="img"][aria-describedby]')) {
+    const name = text(svg.getAttribute('aria-labelledby')) || svg.getAttribute('aria-label') || '';
+    svg.setAttribute('aria-label', (name ? name + '. ' : '') + text(svg.getAttribute('aria-describedby')));
+    svg.removeAttribute('aria-labelledby');
+    // and the <figure> around it is a group (its caption a caption), not a
+    // second figure with no text alternative of its own
+    const figure = svg.closest('figure');
+    if (figure) figure.setAttribute('role', 'group');
   }
   return {served, site, lang: document.documentElement.lang};
 }"""

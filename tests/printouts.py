@@ -147,6 +147,9 @@ def problems(data: bytes, title: str) -> list[str]:
             found.append(f"page {n}: a link leads to the print server: {uri}")
         elif squash(urldefrag(uri).url) not in whole:
             found.append(f"page {n}: a link's address is not printed: {uri}")
+    bare = [role for role, alt in structure_roles(data) if role == "/Figure" and not alt]
+    if bare:
+        found.append(f"{len(bare)} figures without a text alternative (/Alt)")
     missing = unembedded_fonts(data)
     if missing:
         found.append(f"fonts not embedded: {missing}")
