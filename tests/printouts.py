@@ -110,6 +110,28 @@ def structure_roles(data: bytes) -> list[tuple[str, str | None]]:
     return found
 
 
+def unmarked_content(data: bytes) -> list[tuple[int, int]]:
+    """Pages (1-based) with text or drawings outside any marked-content sequence,
+    neither tagged nor an artifact, and how many such operators each has."""
+    import pikepdf
+
+    found = []
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        for n, page in enumerate(pdf.pages, start=1):
+            depth, count = 0, 0
+            for _, operator in pikepdf.parse_content_stream(page, "BDC BMC EMC Tj TJ ' \" Do"):
+                name = str(operator)
+                if name in ("BDC", "BMC"):
+                    depth += 1
+                elif name == "EMC":
+                    depth -= 1
+                elif depth == 0:
+                    count += 1
+            if count:
+                found.append((n, count))
+    return found
+
+
 def problems(data: bytes, title: str) -> list[str]:
     """What stops a PDF from being an accessible, self-describing printout, in words.
 
@@ -137,6 +159,10 @@ def problems(data: bytes, title: str) -> list[str]:
             found.append(f"XMP dc:title is {meta.get('dc:title')!r}")
         if pages > 1 and ("/Outlines" not in root or "/First" not in root.Outlines):
             found.append(f"{pages} pages and no bookmarks")
+        for n, page in enumerate(pdf.pages, start=1):
+            for annot in page.get("/Annots") or []:
+                if annot.get("/Subtype") == "/Link" and not str(annot.get("/Contents", "")).strip():
+                    found.append(f"page {n}: a link with no description (/Contents)")
     texts = page_texts(data)
     for n, text in enumerate(texts, start=1):
         if f"page {n} of {pages}" not in " ".join(text.split()):
@@ -147,6 +173,8 @@ def problems(data: bytes, title: str) -> list[str]:
             found.append(f"page {n}: a link leads to the print server: {uri}")
         elif squash(urldefrag(uri).url) not in whole:
             found.append(f"page {n}: a link's address is not printed: {uri}")
+    for n, count in unmarked_content(data):
+        found.append(f"page {n}: {count} text or drawing operators neither tagged nor marked as artifacts")
     bare = [role for role, alt in structure_roles(data) if role == "/Figure" and not alt]
     if bare:
         found.append(f"{len(bare)} figures without a text alternative (/Alt)")
