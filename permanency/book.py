@@ -32,11 +32,15 @@ _HEADINGS = """() => Array.from(document.querySelectorAll('#print-site-page h1')
   })"""
 
 # Contents entries that lead to nothing printed (a chapter whose pages all stay
-# out of the book) are dropped.
+# out of the book) are dropped; a link to a page left out of the book (a
+# handout) leads to that page on the published site, the address it prints.
 _DROP_EMPTY = """() => {
   for (const a of document.querySelectorAll('#print-page-toc a[href^="#"]')) {
     const target = document.getElementById(a.getAttribute('href').slice(1));
     if (target && !target.getClientRects().length) a.closest('li').remove();
+  }
+  for (const a of document.querySelectorAll('#print-site-page a[href^="#"][data-print-url]')) {
+    if (!document.getElementById(a.getAttribute('href').slice(1))) a.setAttribute('href', a.dataset.printUrl);
   }
 }"""
 
