@@ -7,13 +7,14 @@ MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
 HOST  ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup check build serve test test-fast pdf bench lock clean
+.PHONY: help setup check build serve test test-fast pdf bench lock clean review-due
 
 help:
 	@echo "make serve   build the manual and serve it at http://$(HOST)/ (rebuilds on edits to docs/, data/, macros/)"
 	@echo "make test    set everything up and run every test (units, fixture builds, the built site in Chromium)"
 	@echo "make build   validate data/ and build the static site into site/"
 	@echo "make check   validate data/ only, listing every error as file:line: field: message"
+	@echo "make review-due  list the pages past their review date, oldest first, with their files"
 	@echo "make bench   time the build (macros on/off, 1x/10x/50x data) and edit-to-refresh under serve"
 	@echo "make pdf     build the site and print every page marked pdf: (and the whole manual) to site/pdf/, Letter and A4"
 
@@ -27,6 +28,11 @@ setup: $(VENV)/.installed
 
 check: setup
 	$(PY) -m permanency check
+
+# Pages whose last_reviewed plus the review interval (data/manual.yml) is today or
+# earlier, oldest review first. TODAY=YYYY-MM-DD checks against another date.
+review-due: setup
+	$(PY) -m permanency review-due $(if $(TODAY),--today $(TODAY))
 
 build: check
 	$(MKDOCS) build --strict

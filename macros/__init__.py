@@ -44,6 +44,10 @@ def define_env(env):
         return render.source_list(manual(), page())
 
     @env.macro
+    def editor_notes(*note_ids):
+        return render.editor_notes(manual(), note_ids, page())
+
+    @env.macro
     def changelog():
         return render.changelog(manual(), page(), env.conf.plugins["permanency"].page_titles)
 
@@ -114,6 +118,14 @@ def define_env(env):
     @env.macro
     def training_facilitator(module_id):
         return render_training.training_facilitator(manual(), module_id, page(), titles())
+
+    @env.macro
+    def training_test(form):
+        return render_training.training_test(manual(), form, page(), titles())
+
+    @env.macro
+    def training_test_key():
+        return render_training.training_test_key(manual(), page(), titles())
 
     # consultation mode, quick reference, crosswalk (permanency/render_consult.py)
     from permanency import render_consult

@@ -21,6 +21,8 @@ from referencing.jsonschema import DRAFT202012
 
 from .consult_check import consultation_rules  # consultation mode: time boxes, prompts
 from .errors import DataError, DataErrors
+from .rules_dated_wording import dated_wording_rules  # dated facts keep their date
+from .rules_training import training_rules  # course: objectives tested, no answer signal
 from .yamlsource import Parsed, YamlSyntaxError, format_path, parse
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
@@ -735,7 +737,9 @@ def load(data_dir: Path | str, docs_dir: Path | str | None = None) -> Manual:
     errors.extend(_glossary_rules(records))
     errors.extend(_worksheet_rules(records))
     errors.extend(_module_rules(records))
+    errors.extend(training_rules(records))
     errors.extend(consultation_rules(records))
+    errors.extend(dated_wording_rules(records))
 
     if errors:
         raise DataErrors(errors)

@@ -245,6 +245,8 @@ def _environment() -> Environment:
         elements_counting=lambda manual, oid: elements_counting(manual, oid),
         citations_in=lambda value: citations_in(value),
         by_letter=lambda terms: by_letter(terms),
+        editor_notes_in=lambda value, manual: editor_notes_in(manual, value),
+        documents_in=lambda value, manual: documents_in(manual, value),
     )
     return env
 
@@ -288,6 +290,17 @@ def timeline(manual, page: str) -> str:
 
 def source_list(manual, page: str) -> str:
     return render("source-list", {"manual": manual, "page": page})
+
+
+def editor_notes(manual, note_ids, page: str) -> str:
+    """The editor's notes ``note_ids`` as marked boxes, for a hand-written page
+    (render_macros: true) that cites them; an unknown id, or one that is not an
+    editor's note, fails the build."""
+    for note_id in note_ids:
+        if note_id not in manual.sources or not is_editor_note(manual.sources[note_id]):
+            raise KeyError(f"{page}: editor_notes: {note_id!r} is not an editor's note in data/sources.yml")
+    citations = [{"source": note_id} for note_id in note_ids]
+    return render("editor-notes", {"manual": manual, "page": page, "citations": citations})
 
 
 def changelog(manual, page: str, titles: Mapping[str, str] | None = None) -> str:
@@ -389,6 +402,24 @@ def citations_in(value: Any) -> list[dict]:
 
     walk(value)
     return found
+
+
+def is_editor_note(source: Mapping) -> bool:
+    return source.get("type") == "editors-note"
+
+
+def editor_notes_in(manual, value: Any) -> list[dict]:
+    """The editor's notes (sources of type editors-note) cited anywhere in
+    ``value``, each once, first cited first."""
+    ids = dict.fromkeys(c["source"] for c in citations_in(value))
+    return [manual.sources[i] for i in ids if is_editor_note(manual.sources[i])]
+
+
+def documents_in(manual, value: Any) -> list[dict]:
+    """The source documents (not editor's notes) cited anywhere in ``value``,
+    each once, in the order of data/sources.yml: what a page describes."""
+    ids = {c["source"] for c in citations_in(value)}
+    return [s for sid, s in manual.sources.items() if sid in ids and not is_editor_note(s)]
 
 
 def by_letter(terms) -> list[tuple[str, list[dict]]]:

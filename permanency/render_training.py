@@ -13,13 +13,20 @@ data text is always shown as written.
 """
 from __future__ import annotations
 
+import math
+import re
+from functools import lru_cache
 from typing import Any, Mapping
 
+from .render import ENV, abbreviations, relative
 
-from .render import ENV, relative
-
-TIME_NOTE = ("Times are the manual's own estimates for a facilitated group session; "
-             "the source documents give no training times.")
+TIME_NOTE = ("Times are the manual's own estimates for a facilitated group session, with reading "
+             "time before each session given separately; the source documents give no training times.")
+# the pass marks the manual sets (stated on every module page and the course page)
+MODULE_PASS_SHARE = 0.75   # a module is complete when its knowledge check scores at least this
+MASTERY_SHARE = 0.80       # mastery on the course test
+FORMS = {"A": {"slug": "pre-test", "name": "Pre-test", "use": "before module 1"},
+         "B": {"slug": "post-test", "name": "Post-test", "use": "at the close of module 7"}}
 
 
 def _render(template: str, params: Mapping[str, Any]) -> str:
@@ -37,6 +44,57 @@ def minutes_text(minutes: int) -> str:
 
 def total_minutes(manual) -> int:
     return sum(m["estimated_minutes"] for m in manual.modules.values())
+
+
+def reading_minutes(module: Mapping) -> int:
+    return sum(r["minutes"] for r in module["readings"])
+
+
+def total_reading_minutes(manual) -> int:
+    return sum(map(reading_minutes, manual.modules.values()))
+
+
+def pass_mark(count: int, share: float = MODULE_PASS_SHARE) -> int:
+    """The number right that passes: 4 questions at 75% -> 3, 5 -> 4, 15 at 80% -> 12."""
+    return math.ceil(count * share - 1e-9)
+
+
+def course_test_items(manual, form: str) -> list[tuple[Mapping, Mapping]]:
+    """(module, item) for every item of one course-test form, in module order."""
+    return [(m, q) for m in manual.modules.values() for q in m.get("course_test", []) if q["form"] == form]
+
+
+def objective_questions(module: Mapping) -> dict[str, list[str]]:
+    """objective id -> the numbers of the knowledge-check questions that test it."""
+    out: dict[str, list[str]] = {o["id"]: [] for o in module["objectives"]}
+    for i, q in enumerate(module["knowledge_check"], 1):
+        out[q["objective"]].append(str(i))
+    return out
+
+
+@lru_cache(maxsize=8)
+def _abbr_pattern(pairs: tuple) -> re.Pattern | None:
+    words = sorted((w for w, _ in pairs), key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b") if words else None
+
+
+def abbr_parts(text: str, manual) -> list[tuple[str, str | None]]:
+    """Text split into (segment, tooltip) pairs, tooltip set on each known
+    abbreviation: raw-HTML parts of a page (the knowledge-check form) get the
+    same tooltips Python-Markdown's abbr gives the rest of the page."""
+    titles = abbreviations(manual)
+    pattern = _abbr_pattern(tuple(sorted(titles.items())))
+    if pattern is None:
+        return [(text, None)]
+    parts, last = [], 0
+    for m in pattern.finditer(text):
+        if m.start() > last:
+            parts.append((text[last:m.start()], None))
+        parts.append((m.group(0), titles[m.group(0)]))
+        last = m.end()
+    if last < len(text):
+        parts.append((text[last:], None))
+    return parts
 
 
 def correct_index(question: Mapping) -> int:
@@ -79,13 +137,16 @@ def _titles(titles: Mapping[str, str] | None) -> dict[str, str]:
 
 def _params(manual, page: str, titles, **more) -> dict:
     return {"manual": manual, "page": page, "titles": _titles(titles),
-            "time_note": TIME_NOTE, **more}
+            "time_note": TIME_NOTE, "pass_share": MODULE_PASS_SHARE, "mastery_share": MASTERY_SHARE,
+            "forms": FORMS, **more}
 
 
 # ---------------------------------------------------------------- components
 def training_course(manual, page: str, titles: Mapping[str, str] | None = None) -> str:
     """The course overview: the learning path in order, time for each and in total."""
-    return _render("course", _params(manual, page, titles, total=total_minutes(manual)))
+    return _render("course", _params(manual, page, titles, total=total_minutes(manual),
+                                     reading=total_reading_minutes(manual),
+                                     test_sizes={f: len(course_test_items(manual, f)) for f in FORMS}))
 
 
 def training_module(manual, module_id: str, page: str, titles: Mapping[str, str] | None = None) -> str:
@@ -100,6 +161,23 @@ def training_facilitator(manual, module_id: str, page: str, titles: Mapping[str,
     return _render("facilitator", _params(manual, page, titles, module=manual.modules[module_id]))
 
 
+def _test_params(manual, form: str) -> dict:
+    items = course_test_items(manual, form)
+    return {"form": form, **FORMS[form], "items": items,
+            "mastery": pass_mark(len(items), MASTERY_SHARE), "mastery_share": MASTERY_SHARE}
+
+
+def training_test(manual, form: str, page: str, titles: Mapping[str, str] | None = None) -> str:
+    """A course-test form (A, the pre-test; B, the post-test) to take on screen or on paper."""
+    return _render("test", _params(manual, page, titles, test=_test_params(manual, form)))
+
+
+def training_test_key(manual, page: str, titles: Mapping[str, str] | None = None) -> str:
+    """The facilitator's key to both course-test forms, and which objective each item tests."""
+    return _render("test-key", _params(manual, page, titles,
+                                       tests=[_test_params(manual, f) for f in FORMS]))
+
+
 def _install_filters(env) -> None:
     env.filters.update(
         minutes_text=minutes_text,
@@ -110,6 +188,10 @@ def _install_filters(env) -> None:
         facilitator_page=facilitator_page,
         module_page=lambda module, manual: module_page(manual, module),
         page_title=lambda target, titles: titles.get(target.partition("#")[0], target),
+        reading_minutes=reading_minutes,
+        pass_mark=pass_mark,
+        objective_questions=objective_questions,
+        abbr_parts=abbr_parts,
     )
 
 

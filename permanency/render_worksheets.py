@@ -67,7 +67,7 @@ def _options(manual, section: Mapping) -> list[dict]:
 def _columns(manual, section: Mapping) -> list[dict]:
     """Table columns with their heading and input kind. A column naming a data
     element is headed by the element's label (unless it gives its own) and
-    totalled in the totals row."""
+    totaled in the totals row."""
     out = []
     for i, column in enumerate(section["columns"]):
         element = manual.data_elements[column["element"]] if "element" in column else None

@@ -100,7 +100,7 @@ def test_consultation_page_markdown(manual):
     assert "| 4 | [Relationships and connections](consultation.md#agenda-connections) | 35 min | 0:45–1:20 |" in md
     assert "[On a scale of 1 to 10, what is the risk to this youth" in md
     assert "](questions.md#risk-scale)" in md
-    assert "[Casey permanency liaison](roles.md#permanency-liaison)" in md
+    assert "[Casey permanency liaison (2015–2016)](roles.md#permanency-liaison)" in md
     # the closing record has a blank row per assignment, and a follow-up line
     assert md.count("| | | |") == manual.documents["consultation"]["closing"]["assignment_rows"]
     assert "**Follow-up meeting (date, time, place):**" in md

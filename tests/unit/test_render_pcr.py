@@ -66,7 +66,7 @@ def test_permanency_options_groups_options_under_their_category(m):
     # an option: anchor, variant line, definition, notes, data element, story, source
     assert '<h3 id="second-chance-reunification">Second-chance reunification</h3>' in out
     assert '<p><em>A form of <a href="permanency-options.md#reunification">reunification</a>.</em></p>' in out
-    assert "<li>It now comes up regularly. <em>(" in out
+    assert "<li>By January 2017 it came up regularly. <em>(" in out
     assert ('<strong>Counted in the PCR data as:</strong> '
             '<a href="pcr/data-elements.md#cases-to-legal-permanency">Cases reunified</a>') in out
     assert '<a href="pcr/case-stories.md#youth-who-kept-running-home">A youth who kept running home</a>' in out
@@ -107,7 +107,7 @@ def test_case_stories_link_questions_and_options_and_say_what_is_open(m):
     assert '<li><a href="questions.md#siblings">Which of his or her siblings does the youth see?</a></li>' in out
     assert ('<strong>Permanency options:</strong> '
             '<a href="../permanency-options.md#second-chance-reunification">Second-chance reunification</a>') in out
-    assert "<li><strong>Later:</strong> The youth is now living at home.</li>" in out
+    assert "<li><strong>Later:</strong> By January 2017 the youth was living at home.</li>" in out
     assert "<li>The alternative might have been the streets.</li>" in out
     assert "<p><strong>Still open</strong></p>\n<ul>\n<li>The report does not say whether the case closed.</li>" in out
     # a story that names no question or option says so instead of listing nothing

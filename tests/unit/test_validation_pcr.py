@@ -51,7 +51,7 @@ def test_story_naming_an_unknown_option(data):
 def test_duplicate_question_id_across_phases(data):
     edit(data, "review-questions.yml", "      - id: holidays\n", "      - id: risk-scale\n")
     assert errors(data) == [
-        "data/review-questions.yml:31: phases[1].questions[1].id: duplicate question id 'risk-scale'; "
+        "data/review-questions.yml:33: phases[1].questions[1].id: duplicate question id 'risk-scale'; "
         "first defined at data/review-questions.yml:10",
     ]
 
@@ -61,7 +61,7 @@ def test_question_id_that_is_also_a_phase_id(data):
     edit(data, "review-questions.yml", "      - id: siblings\n", "      - id: risk\n")
     (msg,) = [e for e in errors(data) if "anchors" in e]
     assert msg == (
-        "data/review-questions.yml:24: phases[1].questions[0].id: id 'risk' is also the id of phase at "
+        "data/review-questions.yml:25: phases[1].questions[0].id: id 'risk' is also the id of phase at "
         "data/review-questions.yml:2; both are anchors on pcr/questions.md, so they must differ"
     )
 
@@ -77,7 +77,7 @@ def test_record_id_that_takes_a_heading_anchor_of_its_page(data):
 def test_question_put_to_an_unknown_role(data):
     edit(data, "review-questions.yml", "asked_of: [social-worker]", "asked_of: [caseworker]")
     assert errors(data) == [
-        "data/review-questions.yml:12: phases[0].questions[0].asked_of[0]: unknown role 'caseworker'; "
+        "data/review-questions.yml:13: phases[0].questions[0].asked_of[0]: unknown role 'caseworker'; "
         "known: facilitator, social-worker",
     ]
 
@@ -85,7 +85,7 @@ def test_question_put_to_an_unknown_role(data):
 def test_question_without_guidance(data):
     edit(data, "review-questions.yml", "        guidance:\n          - Ask about holidays.\n", "")
     assert errors(data) == [
-        "data/review-questions.yml:31: phases[1].questions[1].guidance: missing required field 'guidance'",
+        "data/review-questions.yml:33: phases[1].questions[1].guidance: missing required field 'guidance'",
     ]
 
 
@@ -118,7 +118,7 @@ def test_lesson_naming_an_unknown_behavior(data):
 def test_abbreviation_needs_an_expansion_or_says_the_sources_give_none(data):
     edit(data, "glossary.yml", "    not_expanded: Not spelled out in the sources\n", "")
     assert errors(data) == [
-        "data/glossary.yml:17: terms[2]: abbreviation 'CSW' needs 'expansion' (as a source spells it out) "
+        "data/glossary.yml:19: terms[2]: abbreviation 'CSW' needs 'expansion' (as a source spells it out) "
         "or 'not_expanded' (saying that the sources do not)",
     ]
 
@@ -127,7 +127,7 @@ def test_abbreviation_with_both_expansion_and_not_expanded(data):
     edit(data, "glossary.yml", "    not_expanded: Not spelled out in the sources\n",
          "    expansion: Children's Social Worker\n    not_expanded: Not spelled out in the sources\n")
     assert errors(data) == [
-        "data/glossary.yml:21: terms[2].not_expanded: give 'expansion' or 'not_expanded', not both",
+        "data/glossary.yml:23: terms[2].not_expanded: give 'expansion' or 'not_expanded', not both",
     ]
 
 
@@ -135,7 +135,7 @@ def test_a_term_has_no_expansion(data):
     edit(data, "glossary.yml", "    term: Legal permanency\n    kind: term\n",
          "    term: Legal permanency\n    kind: term\n    expansion: LP\n")
     assert errors(data) == [
-        "data/glossary.yml:14: terms[1].expansion: only an abbreviation has 'expansion'; "
+        "data/glossary.yml:15: terms[1].expansion: only an abbreviation has 'expansion'; "
         "set kind: abbreviation or remove it",
     ]
 
@@ -143,7 +143,7 @@ def test_a_term_has_no_expansion(data):
 def test_the_same_abbreviation_spelled_twice(data):
     edit(data, "glossary.yml", "forms: [CSWs]", "forms: [CSWs, P3]")
     assert errors(data) == [
-        "data/glossary.yml:21: terms[2].forms[1]: abbreviation 'P3' is already defined at data/glossary.yml:3",
+        "data/glossary.yml:23: terms[2].forms[1]: abbreviation 'P3' is already defined at data/glossary.yml:3",
     ]
 
 
@@ -151,13 +151,13 @@ def test_glossary_see_names_an_unknown_page_anchor_checked_by_mkdocs(data):
     edit(data, "glossary.yml", "{page: programs/p3.md, text: Permanency Partners Program}",
          "{page: programs/p4.md#pilot, text: Permanency Partners Program}")
     (msg,) = errors(data)
-    assert msg.startswith("data/glossary.yml:8: terms[0].see[0].page: unknown page 'programs/p4.md'; known: ")
+    assert msg.startswith("data/glossary.yml:9: terms[0].see[0].page: unknown page 'programs/p4.md'; known: ")
 
 
 def test_duplicate_glossary_id(data):
     edit(data, "glossary.yml", "  - id: csw\n", "  - id: p3\n")
     assert errors(data) == [
-        "data/glossary.yml:17: terms[2].id: duplicate term id 'p3'; first defined at data/glossary.yml:2",
+        "data/glossary.yml:19: terms[2].id: duplicate term id 'p3'; first defined at data/glossary.yml:2",
     ]
 
 

@@ -53,6 +53,7 @@ def test_a_question_added_to_the_yaml_appears_on_the_worksheet(data):
     edit(data, "review-questions.yml", "      - id: is-it-possible\n",
          "      - id: who-else-matters\n"
          "        text: Who else would the youth want at the table when plans are made?\n"
+         "        wording: manual\n"
          "        purpose: A question added to test that worksheets follow the bank.\n"
          "        guidance: [Test only.]\n"
          "        sources:\n"
