@@ -42,10 +42,16 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def page_texts(data: bytes) -> list[str]:
+@lru_cache(maxsize=8)
+def _texts(data: bytes) -> tuple[str, ...]:
     from pypdf import PdfReader
 
-    return [page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages]
+    return tuple(page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def page_texts(data: bytes) -> list[str]:
+    """Each page's text (read once per PDF: a book's 250 pages take a while)."""
+    return list(_texts(data))
 
 
 def link_uris(data: bytes) -> list[tuple[int, str]]:
