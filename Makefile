@@ -7,7 +7,7 @@ MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
 HOST  ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup check build serve test test-fast pdf bench lock clean review-due
+.PHONY: help setup node-tools check build serve test test-fast pdf bench lock clean review-due
 
 help:
 	@echo "make serve   build the manual and serve it at http://$(HOST)/ (rebuilds on edits to docs/, data/, macros/)"
@@ -26,6 +26,16 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 
 setup: $(VENV)/.installed
 
+# The Node tools the tests use (pa11y-ci with HTML_CodeSniffer, the Nu HTML
+# Checker from vnu-jar), exactly as package-lock.json pins them. No install
+# scripts: Puppeteer would download its own browser (the tests use Debian's
+# Chromium) and vnu-jar a Java runtime (Debian's is used).
+node_modules/.installed: package.json package-lock.json
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+node-tools: node_modules/.installed
+
 check: setup
 	$(PY) -m permanency check
 
@@ -42,8 +52,8 @@ serve: check
 
 # The data check runs first and stops the run on bad data (every error listed).
 # Browser tests drive Debian's Chromium and the HTML gate runs vnu.jar on Java;
-# install either when it is missing.
-test: check
+# install either when it is missing. The Node tools come from package-lock.json.
+test: check node-tools
 	bash scripts/ensure-chromium
 	bash scripts/ensure-java
 	$(PY) -m pytest -q

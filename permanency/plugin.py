@@ -19,7 +19,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import meta as front_matter
 
-from . import pages, render
+from . import csp, pages, render
 from .errors import DataErrors
 from .loader import Manual, load
 from .render import release_anchor
@@ -93,3 +93,10 @@ class PermanencyPlugin(BasePlugin[PermanencyConfig]):
         if "last_reviewed" not in page.meta:
             log.warning("%s: front matter has no 'last_reviewed' date", page.file.src_uri)
         return markdown
+
+    # every page carries the content security policy, its theme scripts hashed
+    def on_post_page(self, output, page, config):
+        return csp.with_policy(output)
+
+    def on_post_template(self, output_content, template_name, config):
+        return csp.with_policy(output_content)  # 404.html

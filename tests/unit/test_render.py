@@ -28,8 +28,8 @@ def test_program_page_shows_facts_figures_links_and_sources(fixture_manual):
     assert "<dt>Run by</dt>\n<dd>Los Angeles County DCFS with the Consortium for Children</dd>" in out
     assert "<dt>Since</dt>\n<dd>October 13, 2004 (pilot)</dd>" in out
     # each figure keeps its value, unit, date, scope and source
-    assert "<td style=\"text-align: right;\"><strong>29 youth</strong></td>" in out
-    assert "<td style=\"text-align: right;\"><strong>44%</strong></td>" in out
+    assert "<td><strong>29 youth</strong></td>" in out
+    assert "<td><strong>44%</strong></td>" in out
     assert out.count("First three months of the pilot") == 2
     assert '<a href="../sources.md#la-dcfs-p3">P3 release</a>, Results' in out
     # steps are an ordered list, with the section's citation under them

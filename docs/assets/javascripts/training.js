@@ -179,7 +179,10 @@
       });
     });
 
-    root.querySelector("[data-training-action=score]").addEventListener("click", function () {
+    /* "See my score" is the form's submit button: the score is worked out here
+       and nothing is sent (the page's policy has form-action 'none' besides) */
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
       if (isTest) {
         var unanswered = questions.filter(function (q) { return !q.querySelector("input[type=radio]:checked"); });
         if (unanswered.length) {
@@ -220,7 +223,6 @@
         if (input) input.focus();
       }, 0);
     });
-    form.addEventListener("submit", function (event) { event.preventDefault(); });
     showJsParts(root);
   }
 
