@@ -33,3 +33,12 @@ def test_quotes_backslashes_and_markup_are_escaped_the_css_way():
         '--manual-print-title: "The \\22 risk\\22  scale \\5C  1 \\3C  10";'
     # tags are stripped, as in the page's <title>
     assert title_line("Roles</style><script>x</script>") == '--manual-print-title: "Rolesx";'
+
+
+def test_the_content_security_policy_allows_exactly_the_running_footers_style():
+    from permanency import csp
+
+    style = render("Who takes part").split("<style>", 1)[1].split("</style>", 1)[0]
+    page = f"<html><head><style>{style}</style></head><body><article><style>p{{}}</style></article></body></html>"
+    assert csp.theme_styles(page) == [style]
+    assert f"style-src 'self' {csp.script_hash(style)};" in csp.policy([], csp.theme_styles(page))
