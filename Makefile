@@ -7,15 +7,16 @@ MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
 HOST  ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup node-tools check build serve test test-fast pdf bench lock clean review-due
+.PHONY: help setup node-tools check render build serve test test-fast pdf bench lock clean review-due
 
 help:
-	@echo "make serve   build the manual and serve it at http://$(HOST)/ (rebuilds on edits to docs/, data/, macros/)"
+	@echo "make serve   build the manual and serve it at http://$(HOST)/ (rebuilds on edits to docs/, data/, permanency/)"
 	@echo "make test    set everything up and run every test (units, fixture builds, the built site in Chromium)"
-	@echo "make build   validate data/ and build the static site into site/"
+	@echo "make render  write the whole manual as plain Markdown with front matter, and its mkdocs.yml, into build/rendered/"
+	@echo "make build   render the manual, then build the static site from it into site/"
 	@echo "make check   validate data/ only, listing every error as file:line: field: message"
 	@echo "make review-due  list the pages past their review date, oldest first, with their files"
-	@echo "make bench   time the build (macros on/off, 1x/10x/50x data) and edit-to-refresh under serve"
+	@echo "make bench   time the build (the render step's share, 1x/10x/50x data) and edit-to-refresh under serve"
 	@echo "make pdf     build the site and print every page marked pdf: (and the whole manual) to site/pdf/, Letter and A4"
 
 $(VENV)/.installed: requirements.txt pyproject.toml
@@ -44,8 +45,15 @@ check: setup
 review-due: setup
 	$(PY) -m permanency review-due $(if $(TODAY),--today $(TODAY))
 
-build: check
-	$(MKDOCS) build --strict
+# The render step: data and pages to plain Markdown with front matter, the
+# abbreviation snippet and a generator config (no plugin of the manual's own).
+RENDERED ?= build/rendered
+render: setup
+	$(PY) -m permanency render --out $(RENDERED)
+
+build: render
+	$(MKDOCS) build --strict -f $(RENDERED)/mkdocs.yml -d $(CURDIR)/site
+	$(PY) -m permanency csp site
 
 serve: check
 	$(MKDOCS) serve --strict -a $(HOST)

@@ -1,5 +1,6 @@
 """The permanency practice manual: data loading, validation and rendering.
 
-``loader`` reads and validates data/; ``render`` turns records into page Markdown
-through the Jinja templates in ``templates/``; ``plugin`` wires both into MkDocs.
+``model`` reads and validates data/; ``render`` (and ``render_*``) turn records
+into page Markdown through the Jinja templates in ``templates/``; ``plugin``
+wires both into MkDocs.
 """

@@ -1,6 +1,6 @@
 """MkDocs hooks (mkdocs.yml ``hooks:``) for the whole-manual book.
 
-`make pdf` builds with ``MANUAL_PDFS=true``, which turns on
+`make pdf` renders with ``--pdfs`` (or ``MANUAL_PDFS=1 mkdocs build``), which turns on
 mkdocs-print-site-plugin: it joins every page into ``print_page.html``, the
 book that scripts/pdf.py prints. Pages generated from data carry no ``# Title``
 line of their own (Material puts the page title in the ``<h1>``), and the plugin

@@ -4,6 +4,14 @@
 and prints every problem, one per line, as ``file:line: field: message``. Exit
 status 0 when the data is good, 1 otherwise.
 
+``python -m permanency render --out DIR [--config mkdocs.yml] [--pdfs]`` writes
+the whole manual as plain Markdown with front matter, plus the generator's
+config, into DIR (render_manual.py); `mkdocs build -f DIR/mkdocs.yml` builds it.
+Exit status 0, or 1 with every data or page error listed.
+
+``python -m permanency csp SITE`` fills in the content security policy of every
+page of a site built from the rendered tree (csp.py). Exit status 0.
+
 ``python -m permanency review-due [--today YYYY-MM-DD]`` lists every page whose
 review is due (its last_reviewed plus the manual's review interval is today or
 earlier), oldest review first, with the file to open. Exit status 0.
@@ -15,9 +23,11 @@ import datetime as dt
 import sys
 import time
 
+from pathlib import Path
+
 from . import review_cycle
 from .errors import DataErrors
-from .loader import load
+from .model import load
 
 
 def _plural(word: str, n: int) -> str:
@@ -32,11 +42,24 @@ def main(argv: list[str] | None = None) -> int:
     check = sub.add_parser("check", help="validate data/ against the schemas and cross-references")
     check.add_argument("--data", default="data", help="the data folder (default: data)")
     check.add_argument("--docs", default="docs", help="the docs folder, for page references (default: docs)")
+    render = sub.add_parser("render", help="write the manual as plain Markdown and a generator config into DIR")
+    render.add_argument("--out", required=True, help="the folder to write (emptied first)")
+    render.add_argument("--config", default="mkdocs.yml", help="the project's MkDocs config (default: mkdocs.yml)")
+    render.add_argument("--pdfs", action="store_true", help="pages marked pdf: link their PDFs (as `make pdf` builds)")
+    policy = sub.add_parser("csp", help="fill in the content security policy of every page of a built site")
+    policy.add_argument("site", help="the built site's folder")
     due = sub.add_parser("review-due", help="list the pages past their review date, oldest first")
     due.add_argument("--data", default="data", help="the data folder (default: data)")
     due.add_argument("--docs", default="docs", help="the docs folder (default: docs)")
     due.add_argument("--today", type=_day, default=None, help="the date to check against (default: today)")
     args = parser.parse_args(argv)
+    if args.command == "render":
+        return _render(args)
+    if args.command == "csp":
+        from .csp import apply_to_site
+
+        print(f"content security policy filled in on {apply_to_site(Path(args.site))} pages of {args.site}")
+        return 0
 
     start = time.perf_counter()
     try:
@@ -48,6 +71,19 @@ def main(argv: list[str] | None = None) -> int:
         return _review_due(manual, args)
     counts = ", ".join(f"{len(v)} {_plural(k, len(v))}" for k, v in manual.records.items() if v)
     print(f"data OK: {len(manual.files)} files ({counts}) in {time.perf_counter() - start:.2f}s")
+    return 0
+
+
+def _render(args) -> int:
+    from .render_manual import render_manual
+
+    start = time.perf_counter()
+    try:
+        rendered = render_manual(Path(args.config), Path(args.out), pdfs=args.pdfs)
+    except DataErrors as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    print(f"rendered {len(rendered.pages)} pages into {args.out} in {time.perf_counter() - start:.2f}s")
     return 0
 
 

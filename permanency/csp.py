@@ -23,6 +23,7 @@ import base64
 import hashlib
 from html import escape
 from html.parser import HTMLParser
+from pathlib import Path
 
 PLACEHOLDER = "permanency:content-security-policy"
 
@@ -116,3 +117,18 @@ def with_policy(html: str) -> str:
         return html
     content = escape(policy(theme_scripts(html), theme_styles(html)), quote=False).replace('"', "&quot;")
     return html.replace(PLACEHOLDER, content, 1)
+
+
+def apply_to_site(site: Path) -> int:
+    """Fill in the policy of every page of a built site (what the permanency
+    plugin does as MkDocs writes each page, for a site any generator built from
+    the rendered tree: ``python -m permanency csp SITE``). Returns how many
+    pages it filled in."""
+    filled = 0
+    for path in sorted(Path(site).rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        done = with_policy(html)
+        if done != html:
+            path.write_text(done, encoding="utf-8")
+            filled += 1
+    return filled

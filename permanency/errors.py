@@ -19,11 +19,19 @@ class DataError:
 class DataErrors(Exception):
     """All the problems found in data/, reported together."""
 
+    what = "data error"
+
     def __init__(self, errors: list[DataError]):
         self.errors = sorted(set(errors))
         super().__init__(self.report())
 
     def report(self) -> str:
         count = len(self.errors)
-        head = f"{count} data error{'s' if count != 1 else ''} found; nothing was built:"
+        head = f"{count} {self.what}{'s' if count != 1 else ''} found; nothing was built:"
         return "\n".join([head, *(f"  {e}" for e in self.errors)])
+
+
+class PageErrors(DataErrors):
+    """All the pages that cannot be rendered (docs/<page>.md:line: message)."""
+
+    what = "page error"

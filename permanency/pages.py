@@ -1,14 +1,15 @@
-"""The Markdown source of every page generated from a record: front matter plus
-one macro call. The macro does the rendering; nothing here copies data into a page
-beyond its title and dates."""
+"""Every page generated from a record: its front matter and the renderer that
+writes its body (a name in permanency.macros.MACROS, with the record's id). The
+render step (render_manual.py) calls the renderer; nothing here copies data into
+a page beyond its title and dates."""
 from __future__ import annotations
 
-import json
+from typing import NamedTuple
 
 from markupsafe import escape
 
-from . import render, render_training, render_worksheets
-from .loader import Manual
+from . import render, render_worksheets
+from .model import Manual
 
 # kind -> (macro name, field that gives the page title)
 _PAGE_MACROS = {
@@ -25,49 +26,61 @@ _EXTRA_FRONT_MATTER = {
 }
 
 
-def page_source(front: dict, macro: str, record_id: str) -> str:
-    """A generated page: ``front`` as front matter, then one macro call."""
-    # JSON is valid YAML and quotes every string safely
-    lines = [f"{key}: {json.dumps(value)}" for key, value in front.items()]
-    return "---\n" + "\n".join(lines) + f"\n---\n\n{{{{ {macro}({json.dumps(record_id)}) }}}}\n"
+class Generated(NamedTuple):
+    """A page made from a record: its front matter, and the renderer (a macro
+    name) and arguments that write its body."""
+
+    front: dict
+    macro: str
+    args: tuple
 
 
 def _front(title: str, description: str, last_reviewed: str, **more) -> dict:
     # Material prints description unescaped into a <meta> attribute
     return {"title": title, "description": str(escape(description)),
-            "last_reviewed": last_reviewed, "render_macros": True, **more}
+            "last_reviewed": last_reviewed, **more}
 
 
-def generated(manual: Manual) -> dict[str, str]:
+def generated(manual: Manual) -> dict[str, Generated]:
     out = {}
     for src_uri, (kind, record) in manual.generated_pages().items():
         macro, title = _PAGE_MACROS[kind]
         front = _front(title(record), record.get("summary", ""), record["last_reviewed"])
         front.update(_EXTRA_FRONT_MATTER.get(kind, lambda r: {})(record))
-        out[src_uri] = page_source(front, macro, record["id"])
+        out[src_uri] = Generated(front, macro, (record["id"],))
     out.update(_module_printouts(manual))
     return out
 
 
-def _module_printouts(manual: Manual) -> dict[str, str]:
+def _module_printouts(manual: Manual) -> dict[str, Generated]:
     """Each training module's participant handout and facilitator guide
-    (``pdf: true``). They repeat the module page's content, so search leaves them
-    out. The module pages themselves come from the loader's Kind like any record's."""
+    (``pdf: true``; their paths are in the kinds table). They repeat the module
+    page's content, so search leaves them out."""
     out = {}
-    for module in manual.modules.values():
+    for src_uri, (_, printout, module) in manual.printout_pages().items():
         title, reviewed = module["title"], module["last_reviewed"]
-        out[render_training.handout_page(module)] = page_source(_front(
-            f"Handout: {title}",
-            f"Participant handout for the training module {title}: objectives, "
-            "key points, scenario, reflection prompts and space for notes.",
-            reviewed, pdf=True, search={"exclude": True},
-            tags=["Page: Participant handout", "Audience: New social workers"],
-        ), "training_handout", module["id"])
-        out[render_training.facilitator_page(module)] = page_source(_front(
-            f"Facilitator guide: {title}",
-            f"Facilitator guide for the training module {title}: agenda, notes, "
-            "discussion prompts and the knowledge check's answer key.",
-            reviewed, pdf=True, search={"exclude": True},
-            tags=["Page: Facilitator guide", "Audience: Facilitators"],
-        ), "training_facilitator", module["id"])
+        out[src_uri] = Generated(_front(
+            PRINTOUTS[printout]["title"].format(title=title),
+            PRINTOUTS[printout]["description"].format(title=title),
+            reviewed, pdf=True, search={"exclude": True}, tags=list(PRINTOUTS[printout]["tags"]),
+        ), PRINTOUTS[printout]["macro"], (module["id"],))
     return out
+
+
+# printout name -> its page's title, description, tags and macro
+PRINTOUTS = {
+    "handout": {
+        "title": "Handout: {title}",
+        "description": "Participant handout for the training module {title}: objectives, "
+                       "key points, scenario, reflection prompts and space for notes.",
+        "tags": ["Page: Participant handout", "Audience: New social workers"],
+        "macro": "training_handout",
+    },
+    "facilitator": {
+        "title": "Facilitator guide: {title}",
+        "description": "Facilitator guide for the training module {title}: agenda, notes, "
+                       "discussion prompts and the knowledge check's answer key.",
+        "tags": ["Page: Facilitator guide", "Audience: Facilitators"],
+        "macro": "training_facilitator",
+    },
+}

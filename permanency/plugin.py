@@ -1,102 +1,100 @@
-"""The MkDocs side of the manual.
-
-``on_config`` loads and validates data/ once per build (and again on each
-``mkdocs serve`` rebuild); bad data stops the build before any page is read,
-with every error listed. ``on_files`` adds one generated page per record that
-has a page (programs, practice behaviors, ...): front matter plus one macro
-call, so adding a YAML file adds its page, its navigation entry and its search
-entry with no other edit.
-"""
+"""The manual as an MkDocs plugin, for `mkdocs build` and `mkdocs serve` in the
+project itself: ``on_config`` runs the render step (render_manual.py) into a
+temporary folder and points MkDocs at the rendered pages, with the same settings
+the rendered tree's own mkdocs.yml gets. Bad data or a page that cannot be
+rendered stops the build before any page is read, with every error listed.
+`mkdocs serve` watches the project's docs/ and data/, not the rendered copy."""
 from __future__ import annotations
 
-import logging
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
-from mkdocs.utils import meta as front_matter
 
-from . import csp, pages, render
+from . import csp
 from .errors import DataErrors
-from .loader import Manual, load
-from .render import release_anchor
+from .model import Manual
+from .render_manual import BOOK_PLUGIN, render_manual
 
-log = logging.getLogger("mkdocs.plugins.permanency")
+# `mkdocs serve` makes a new plugin for every rebuild: what they share
+_SERVE: dict = {"on": False, "out": None}
 
 
 class PermanencyConfig(Config):
     data_dir = opt.Type(str, default="data")
 
 
+def _pdfs() -> bool:
+    """A build for `make pdf` (MANUAL_PDFS=1): pages marked `pdf:` link their PDFs."""
+    return os.environ.get("MANUAL_PDFS", "").lower() not in ("", "0", "false", "no")
+
+
 class PermanencyPlugin(BasePlugin[PermanencyConfig]):
     manual: Manual | None = None
-    page_titles: dict[str, str] = {}
+    out: Path | None = None
+
+    def on_startup(self, command, dirty):
+        _SERVE["on"] = command == "serve"
 
     def on_config(self, config):
         root = Path(config.config_file_path).parent
-        data_dir = root / self.config.data_dir
+        if _SERVE["on"]:  # one folder for every rebuild, gone with the process
+            _SERVE["out"] = _SERVE["out"] or Path(tempfile.mkdtemp(prefix="manual-rendered-"))
+            out = _SERVE["out"]
+        else:
+            out = self.out = Path(tempfile.mkdtemp(prefix="manual-rendered-"))
         try:
-            self.manual = load(data_dir, config.docs_dir)
+            rendered = render_manual(Path(config.config_file_path), out, pdfs=_pdfs(),
+                                     data_dir=self.config.data_dir, write_config=False)
         except DataErrors as exc:
+            self._clean()
             raise PluginError(exc.report()) from None
-        # every abbreviation in data/glossary.yml becomes a tooltip on every page:
-        # Python-Markdown's abbr glossary, plus first uses reachable by keyboard;
-        # every link gets the full address it prints with (permanency/print_links.py)
-        for name in ("abbr", "permanency.mdext", "permanency.print_links"):
+        self.manual = rendered.manual
+        book = config.plugins.get(BOOK_PLUGIN)  # the whole manual as one page, only for PDFs
+        if book is not None:
+            book.config["enabled"] = _pdfs()
+        source_docs = config.docs_dir
+        config.docs_dir = str(rendered.docs_dir)
+        for extension in rendered.markdown_extensions:
+            name, options = next(iter(extension.items())) if isinstance(extension, dict) else (extension, {})
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
-        config.mdx_configs.setdefault("abbr", {})["glossary"] = render.abbreviations(self.manual)
-        config.mdx_configs.setdefault("permanency.mdext", {})["same_as"] = {
-            form: t["term"] for t in self.manual.terms.values() for form in t.get("forms", [])
-        }
-        config.extra["manual"] = {
-            "title": self.manual.meta["title"],
-            "version": self.manual.version,
-            "changed_on": self.manual.changed_on,
-            "current_copy": self.manual.meta["current_copy"],
-            # docs page -> newest change-log entry naming it, for the footer's
-            # "changed on"; the anchor is that version's heading on the change log
-            "page_changes": {
-                page: {**change, "anchor": release_anchor(change["version"])}
-                for page, change in self.manual.page_changes().items()
-            },
-            "changelog_url": None,  # the change log page's URL, set in on_files
-        }
-        # `mkdocs serve` rebuilds when data, templates or schemas change
-        for path in (data_dir, Path(__file__).parent):
-            if str(path) not in config.watch:
-                config.watch.append(str(path))
+            config.mdx_configs.setdefault(name, {}).update(options)
+        config.extra["manual"] = rendered.extra_manual
+        # `mkdocs serve` rebuilds when docs, data, templates or schemas change
+        for path in (source_docs, str(root / self.config.data_dir), str(Path(__file__).parent)):
+            if path not in config.watch:
+                config.watch.append(path)
         return config
 
-    def on_files(self, files: Files, config) -> Files:
-        for src_uri, content in pages.generated(self.manual).items():
-            if files.get_file_from_path(src_uri) is not None:
-                raise PluginError(
-                    f"docs/{src_uri} exists, but that page is generated from data; delete the file"
-                )
-            files.append(File.generated(config, src_uri, content=content))
-        # every page's title, so the change log can name the pages it lists
-        titles = {}
-        for file in files.documentation_pages():
-            text = file.content_string
-            title = front_matter.get_data(text)[1].get("title")
-            titles[file.src_uri] = str(title) if title else file.src_uri
-        self.page_titles = titles
-        changelog = files.get_file_from_path("changelog.md")
-        config.extra["manual"]["changelog_url"] = changelog.url if changelog else None
-        return files
-
-    def on_page_markdown(self, markdown, page, config, files):
-        if "last_reviewed" not in page.meta:
-            log.warning("%s: front matter has no 'last_reviewed' date", page.file.src_uri)
-        return markdown
+    def on_serve(self, server, config, builder):
+        server.unwatch(config.docs_dir)  # the rendered copy, rewritten by every rebuild
+        return server
 
     # every page carries the content security policy, its theme scripts hashed
+    # (a build of the rendered tree runs `python -m permanency csp SITE` instead)
     def on_post_page(self, output, page, config):
         return csp.with_policy(output)
 
     def on_post_template(self, output_content, template_name, config):
         return csp.with_policy(output_content)  # 404.html
+
+    def on_post_build(self, config):
+        self._clean()
+
+    def on_build_error(self, error):
+        self._clean()
+
+    def on_shutdown(self):
+        if _SERVE["out"] is not None:
+            shutil.rmtree(_SERVE["out"], ignore_errors=True)
+
+    def _clean(self):
+        if self.out is not None:
+            shutil.rmtree(self.out, ignore_errors=True)
+            self.out = None

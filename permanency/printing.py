@@ -1,7 +1,7 @@
 """Printing pages of the built manual in Debian's Chromium through Playwright:
 the browser's path and flags, and one page to PDF the way a reader's Print does.
 `make pdf` (scripts/pdf.py) and the browser tests both use these, so what the
-tests count is what the published PDFs hold.
+tests count is what the published PDFs hold; and the name each page's PDFs get.
 
 Chromium writes a tagged PDF (structure tree, marked content, /Lang from the
 page's ``lang``, the page title shown by the viewer) with bookmarks from the
@@ -80,6 +80,13 @@ def prepare(page, url: str, *, book: bool = False) -> dict:
 def print_to_pdf(page, paper: str, landscape: bool = False) -> bytes:
     """The open page as Chromium prints it: tagged, with bookmarks from its headings."""
     return page.pdf(format=paper, landscape=landscape, print_background=True, tagged=True, outline=True)
+
+
+def pdf_slug(src_uri: str) -> str:
+    """The file name stem of a page's PDFs: 'tools/pcr-review.md' -> 'tools-pcr-review'
+    (the render step puts it in the page's front matter as pdf_links.page)."""
+    stem = src_uri[:-3] if src_uri.endswith(".md") else src_uri
+    return stem.replace("/", "-")
 
 
 def print_pdf(page, url: str, paper: str, landscape: bool = False) -> bytes:

@@ -13,12 +13,15 @@ cell break or an attribute list. Inside raw HTML, templates write ``{{ value|e }
 """
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from typing import Any, Mapping
 
 from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
+
+from .figures import chart_layout, figure_value, number
 
 # Markdown syntax characters that can start inline markup anywhere in a line.
 _INLINE = re.compile(r"([\\`*_\[\]{}|!])")
@@ -50,8 +53,10 @@ def _finalize(value: Any) -> Any:
     return md_escape(str(value))
 
 
+@functools.lru_cache(maxsize=65536)
 def relative(target: str, page: str) -> str:
-    """Link from docs page ``page`` to docs page ``target`` (both docs-relative)."""
+    """Link from docs page ``page`` to docs page ``target`` (both docs-relative).
+    Remembered: a large manual asks for the same few links thousands of times."""
     return posixpath.relpath(target, posixpath.dirname(page) or ".")
 
 
@@ -76,107 +81,10 @@ def release_anchor(version: str) -> str:
     return "v" + str(version).replace(".", "-")
 
 
-def _number(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
-
-
-# qualifier -> (words before the number, words after the number and unit)
-_QUALIFIERS = {
-    "about": ("about ", ""),
-    "nearly": ("nearly ", ""),
-    "more than": ("more than ", ""),
-    "fewer than": ("fewer than ", ""),
-    "or fewer": ("", " or fewer"),
-    "about or fewer": ("about ", " or fewer"),
-}
-
-
-def _figure_value(figure: Mapping) -> str:
-    """The value as a reader sees it, with its unit and the source's own bounds:
-    'about 8,000 youth', 'more than 60%', 'about 30 children or fewer'."""
-    unit = figure["unit"]
-    value = _number(figure["value"])
-    qualifier = figure.get("qualifier") or ("about" if figure.get("approximate") else None)
-    before, after = _QUALIFIERS.get(qualifier, ("", ""))
-    if unit in ("percent", "%"):
-        return f"{before}{value}%{after}"
-    return f"{before}{value} {unit}{after}"
-
-
 def program_title(program: Mapping) -> str:
     """'Name (ABBR)', or the name alone when the sources give no abbreviation."""
     abbreviation = program.get("abbreviation")
     return f"{program['name']} ({abbreviation})" if abbreviation else program["name"]
-
-
-# ------------------------------------------------------------------------ charts
-# Geometry of the bar chart drawn by partials/bar-chart.svg.j2, in SVG user units.
-# The chart scales to the width of the page; these sizes are chosen so that its
-# text stays close to body size from a 375px phone to a desktop column.
-CHART_WIDTH = 340
-_LABEL_SIZE = 14
-_LABEL_LINE = 17
-_BAR_HEIGHT = 20
-_VALUE_ROOM = 48  # least room right of the longest bar for its value
-_CHAR_WIDTH = 8.2  # average width of a bold character at _LABEL_SIZE
-_LABEL_CHARS = 42  # characters per label line at _LABEL_SIZE
-
-
-def _wrap(text: str, width: int = _LABEL_CHARS) -> list[str]:
-    lines: list[str] = []
-    for word in text.split():
-        if lines and len(lines[-1]) + 1 + len(word) <= width:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return lines or [""]
-
-
-def chart_layout(chart: Mapping, figures: list[Mapping]) -> dict:
-    """Where every bar, label and value of a horizontal bar chart goes.
-
-    ``figures`` are the chart's figures in bar order (the loader has checked that
-    they share one unit and are exact). Percentages are drawn on a 0-100 scale
-    with a visible track for the full 100; other units on a scale from zero to
-    the largest value.
-    """
-    unit = figures[0]["unit"]
-    percent = unit in ("percent", "%")
-    scale = 100.0 if percent else float(max(f["value"] for f in figures) or 1)
-    # leave room right of the longest bar for the longest value text
-    room = max(len(_figure_value(f)) for f in figures) * _CHAR_WIDTH + 10
-    span = round(CHART_WIDTH - max(room, _VALUE_ROOM), 1)
-    bars, y = [], 4
-    for f in figures:
-        lines = _wrap(f.get("short_label") or f["label"])
-        label_y = [y + _LABEL_SIZE + i * _LABEL_LINE for i in range(len(lines))]
-        y += len(lines) * _LABEL_LINE + 4
-        width = round(span * min(f["value"], scale) / scale, 1)
-        bars.append({
-            "id": f["id"],
-            "lines": [{"text": t, "y": ly} for t, ly in zip(lines, label_y)],
-            "label": f.get("short_label") or f["label"],
-            "value": _figure_value(f),
-            "y": y,
-            "width": max(width, 1.0) if f["value"] else 0.0,  # a tiny value stays visible
-            "value_x": round(max(width, 1.0) + 6, 1),
-            "value_y": y + _BAR_HEIGHT / 2 + _LABEL_SIZE * 0.35,
-        })
-        y += _BAR_HEIGHT + 14
-    axis_y = y - 10  # just under the last bar
-    height = axis_y + (_LABEL_SIZE + 8 if percent else 4)
-    return {
-        "width": CHART_WIDTH,
-        "height": height,
-        "span": span,
-        "bar_height": _BAR_HEIGHT,
-        "label_size": _LABEL_SIZE,
-        "percent": percent,
-        "scale_text": "0 to 100 percent" if percent else f"0 to {_number(scale)}",
-        "axis_y": axis_y,
-        "axis_label_y": axis_y + _LABEL_SIZE + 2,
-        "bars": bars,
-    }
 
 
 def _by_year(events) -> list[tuple[str, list[dict]]]:
@@ -221,7 +129,7 @@ def _environment() -> Environment:
     )
     env.globals.update(link=_link, page_link=_page_link, chart_layout=chart_layout)
     env.filters.update(
-        figure_value=_figure_value,
+        figure_value=figure_value,
         program_title=program_title,
         outcomes_for_program=lambda manual, pid: outcomes_for_program(manual, pid),
         chart_figures=lambda chart, group: [
@@ -236,7 +144,7 @@ def _environment() -> Environment:
         program_figures=lambda program, ids: [
             next(f for f in program["figures"] if f.get("id") == fid) for fid in ids
         ],
-        number=_number,
+        number=number,
         rel=relative,
         release_anchor=release_anchor,
         programs_for_behavior=lambda manual, bid: programs_for_behavior(manual, bid),

@@ -18,7 +18,10 @@ import re
 from functools import lru_cache
 from typing import Any, Mapping
 
+from .model import KIND_BY_NAME
 from .render import ENV, abbreviations, relative
+
+MODULE = KIND_BY_NAME["module"]  # its page paths: the module page and its printouts
 
 TIME_NOTE = ("Times are the manual's own estimates for a facilitated group session, with reading "
              "time before each session given separately; the source documents give no training times.")
@@ -106,17 +109,12 @@ def option_letter(index: int) -> str:
     return "ABCDEF"[index]
 
 
-def module_page(manual, module: Mapping) -> str:
-    """The docs-relative page of a module."""
-    return f"training/{module['number']:02d}-{module['id']}.md"
-
-
 def handout_page(module: Mapping) -> str:
-    return f"training/handouts/{module['id']}.md"
+    return MODULE.printout("handout", module)
 
 
 def facilitator_page(module: Mapping) -> str:
-    return f"training/facilitator/{module['id']}.md"
+    return MODULE.printout("facilitator", module)
 
 
 def html_href(target: str, page: str) -> str:
@@ -186,7 +184,7 @@ def _install_filters(env) -> None:
         option_letter=option_letter,
         handout_page=handout_page,
         facilitator_page=facilitator_page,
-        module_page=lambda module, manual: module_page(manual, module),
+        module_page=lambda module, manual: MODULE.page(module),
         page_title=lambda target, titles: titles.get(target.partition("#")[0], target),
         reading_minutes=reading_minutes,
         pass_mark=pass_mark,

@@ -14,13 +14,6 @@ from typing import Any, Mapping
 from .render import ENV
 
 
-def pdf_slug(src_uri: str) -> str:
-    """The file name stem of a page's PDFs: 'tools/pcr-review.md' -> 'tools-pcr-review'
-    (the same rule overrides/partials/print-actions.html and scripts/pdf.py use)."""
-    stem = src_uri[:-3] if src_uri.endswith(".md") else src_uri
-    return stem.replace("/", "-")
-
-
 def pdf_front_matter(worksheet: Mapping) -> bool | dict:
     """The ``pdf:`` front matter of a worksheet's page: true, or the orientation."""
     if worksheet["orientation"] == "landscape":

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from mkdocs.utils import meta as front_matter
 
-from .loader import KINDS, Manual
+from .model import KINDS, Manual
 
 DEFAULT_INTERVAL_MONTHS = 12
 

@@ -1,17 +1,17 @@
 #!/usr/bin/env python3
 """Build benchmark for the manual (`make bench`). Not a test: it prints timings.
 
-(a) Macros cost: builds the real manual N times, then the same pages with the
-    `permanency` and `macros` plugins switched off, from Markdown pre-rendered by
-    one build of the real manual (a hook saves every page's Markdown after the
-    macros ran). Prints the medians and their ratio (target <= 1.25).
+(a) Render-step cost: builds the real manual N times as `mkdocs build` in the
+    project does (the permanency plugin runs the render step, then MkDocs), then
+    N times MkDocs alone on the tree `python -m permanency render` wrote once.
+    Prints the medians and their ratio (target <= 1.25).
 (b) Scale: clones every kind of record in data/ (programs, behaviors, sources,
-    change-log entries, and any kind loader.KINDS gains) to 1x, 10x and 50x,
+    change-log entries, and any kind model.KINDS gains) to 1x, 10x and 50x,
     checks the copy validates, builds each, and prints time and growth per
     record (target: 10x the data within 11x the time).
 (c) Edit-to-refresh: runs `mkdocs serve` on a free localhost port, edits one
     program's summary, and polls the served page until the new text appears
-    (target <= 2 s); then shows that edits under macros/ and permanency/ also
+    (target <= 2 s); then shows that edits under docs/ and permanency/ also
     trigger a rebuild. Every edit is made in a temporary copy; the real files are
     never touched.
 
@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import copy
-import json
 import os
 import re
 import resource
@@ -36,7 +35,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -45,11 +43,11 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from permanency.errors import DataErrors  # noqa: E402
-from permanency.loader import KIND_BY_NAME, KINDS, load  # noqa: E402
+from permanency.local_site import site_path  # noqa: E402
+from permanency.model import KIND_BY_NAME, KINDS, load  # noqa: E402
 
 PYTHON = sys.executable
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-SKIP_PLUGINS = {"permanency", "macros"}
 BUILT_IN = re.compile(r"Documentation built in ([0-9.]+) seconds")
 
 
@@ -59,7 +57,7 @@ def project_copy(dest: Path, data: Path = ROOT / "data", real: tuple[str, ...] =
     when named in ``real``), so edits and extra config files stay in ``dest``."""
     dest.mkdir(parents=True)
     shutil.copytree(data, dest / "data")
-    for name in ("docs", "overrides", "macros", "permanency", "mkdocs.yml"):
+    for name in ("docs", "overrides", "permanency", "mkdocs.yml"):
         if name in real:
             (shutil.copytree if (ROOT / name).is_dir() else shutil.copy2)(ROOT / name, dest / name)
         else:
@@ -86,22 +84,6 @@ def build(config: Path, site: Path) -> tuple[float, float, float]:
     return wall, cpu, float(match.group(1)) if match else float("nan")
 
 
-class _AnyTagLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml for its plugin list whatever tags it uses (!ENV, !!python/name...)."""
-
-
-_AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-def plugin_entries() -> list:
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_AnyTagLoader)
-    return config.get("plugins", [])
-
-
-def plugin_name(entry) -> str:
-    return entry if isinstance(entry, str) else next(iter(entry))
-
-
 def median(values: list[float]) -> float:
     return statistics.median(values)
 
@@ -110,96 +92,20 @@ def row(*cells) -> str:
     return "| " + " | ".join(str(c) for c in cells) + " |"
 
 
-# ---------------------------------------------------------- (a) macros on vs off
-DUMP_HOOK = '''
-"""Bench hook: save every page's Markdown after the macros ran, and the values
-the permanency plugin gives the theme, so the same pages build without them."""
-import json, os
-from pathlib import Path
-
-import yaml
-
-OUT = Path(os.environ["BENCH_DUMP"])
-
-
-def on_page_markdown(markdown, page, config, files):
-    meta = {k: (str(v) if not isinstance(v, (str, int, float, bool, list, dict)) else v)
-            for k, v in page.meta.items() if k != "render_macros"}
-    target = OUT / "docs" / page.file.src_uri
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text("---\\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
-                      + "---\\n\\n" + markdown, encoding="utf-8")
-    return markdown
-
-
-def on_post_build(config):
-    (OUT / "extra_manual.json").write_text(json.dumps(config.extra["manual"]), encoding="utf-8")
-    # the glossary abbreviations the plugin feeds Markdown: the pre-rendered pages
-    # get the same Markdown treatment, so only the macros and data loading differ
-    mdx = {name: config.mdx_configs.get(name, {}) for name in ("abbr", "permanency.mdext")}
-    (OUT / "mdx.json").write_text(json.dumps(mdx), encoding="utf-8")
-'''
-
-PLAIN_HOOK = '''
-"""Bench hook for the pre-rendered build: the glossary abbreviations, as the
-permanency plugin would add them, without loading data/."""
-import json
-from pathlib import Path
-
-MDX = json.loads(Path(MDX_JSON).read_text(encoding="utf-8"))
-
-
-def on_config(config):
-    for name, options in MDX.items():
-        if name not in config.markdown_extensions:
-            config.markdown_extensions.append(name)
-        config.mdx_configs.setdefault(name, {}).update(options)
-    return config
-'''
-
-
-def prerendered_project(work: Path) -> tuple[Path, Path]:
-    """(config of the real manual in a copy, config of its pre-rendered twin)."""
+# ------------------------------------------------- (a) render step, then MkDocs
+def rendered_project(work: Path) -> tuple[Path, Path]:
+    """(config of the real manual in a copy, config of the tree the render step
+    wrote from it)."""
     project = project_copy(work / "real")
-    real_config = project / "mkdocs.yml"
-
-    dump = work / "dump"
-    shutil.copytree(ROOT / "docs", dump / "docs")  # assets, navigation files, pages
-    hook = work / "dump_hook.py"
-    hook.write_text(DUMP_HOOK, encoding="utf-8")
-    dump_config = project / "bench-dump.yml"
-    # the manual's own hooks (tags and related pages from data) run first, so the
-    # saved pages carry what they add; the pre-rendered build then runs none of them
-    own_hooks = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_AnyTagLoader).get("hooks", [])
-    dump_config.write_text("INHERIT: mkdocs.yml\n" + yaml.safe_dump({"hooks": [*own_hooks, str(hook)]}),
-                           encoding="utf-8")
-    result = subprocess.run(
-        [PYTHON, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(dump_config), "-d", str(work / "dump-site")],
-        cwd=project, capture_output=True, text=True, env={**ENV, "BENCH_DUMP": str(dump)},
-    )
+    result = subprocess.run([PYTHON, "-m", "permanency", "render", "--out", str(work / "rendered")],
+                            cwd=project, capture_output=True, text=True, env=ENV)
     if result.returncode != 0:
-        sys.exit(f"pre-rendering failed:\n{result.stderr}")
-    leftover = [p for p in (dump / "docs").rglob("*.md") if "{{" in p.read_text(encoding="utf-8")
-                and "render_macros: true" in p.read_text(encoding="utf-8")]
-    if leftover:
-        sys.exit(f"pages not pre-rendered: {leftover}")
-
-    extra_manual = json.loads((dump / "extra_manual.json").read_text(encoding="utf-8"))
-    plugins = [p for p in plugin_entries() if plugin_name(p) not in SKIP_PLUGINS]
-    plain_hook = work / "plain_hook.py"
-    plain_hook.write_text(PLAIN_HOOK.replace("MDX_JSON", repr(str(dump / "mdx.json"))), encoding="utf-8")
-    plain = project / "bench-plain.yml"
-    plain.write_text(
-        "INHERIT: mkdocs.yml\n"
-        + yaml.safe_dump({"docs_dir": str(dump / "docs"), "plugins": plugins, "hooks": [str(plain_hook)],
-                          "extra": {"manual": extra_manual}}, sort_keys=False),
-        encoding="utf-8",
-    )
-    return real_config, plain
+        sys.exit(f"the render step failed:\n{result.stderr}")
+    return project / "mkdocs.yml", work / "rendered" / "mkdocs.yml"
 
 
-def bench_macros(work: Path, runs: int) -> dict:
-    real, plain = prerendered_project(work / "a")
+def bench_render(work: Path, runs: int) -> dict:
+    real, plain = rendered_project(work / "a")
     timings = {"real": [], "plain": []}
     for i in range(runs):  # interleaved, so a busy moment hits both alike
         timings["real"].append(build(real, work / "a" / "site-real"))
@@ -207,7 +113,7 @@ def bench_macros(work: Path, runs: int) -> dict:
     real_pages = sorted(p.relative_to(work / "a" / "site-real").as_posix() for p in (work / "a" / "site-real").rglob("*.html"))
     plain_pages = sorted(p.relative_to(work / "a" / "site-plain").as_posix() for p in (work / "a" / "site-plain").rglob("*.html"))
     if real_pages != plain_pages:
-        sys.exit(f"the pre-rendered build made different pages: {set(real_pages) ^ set(plain_pages)}")
+        sys.exit(f"the rendered tree's build made different pages: {set(real_pages) ^ set(plain_pages)}")
     out = {}
     for key, values in timings.items():
         out[key] = {"wall": median([w for w, _, _ in values]), "cpu": median([c for _, c, _ in values]),
@@ -220,7 +126,7 @@ def bench_macros(work: Path, runs: int) -> dict:
 # -------------------------------------------------------------- (b) data scale
 def scaled_data(dest: Path, factor: int) -> tuple[int, list[str]]:
     """Write data/ scaled ``factor`` times into ``dest`` by cloning every record
-    of every kind in loader.KINDS with a new id (one-file-per-record kinds,
+    of every kind in model.KINDS with a new id (one-file-per-record kinds,
     collections, change-log entries), keeping the copy valid: a kind whose clones
     break a validation rule (say, a name that must be unique) is left at 1x and
     reported. Returns (records and change-log entries held, notes)."""
@@ -289,7 +195,28 @@ def _clone(record: dict, k: int, kind=None) -> dict:
     in it (a phase's questions, a category's options), which are unique per kind."""
     clone = copy.deepcopy(record)
     _rename(clone, k, kind)
+    for name in ONCE_PER_MANUAL:
+        clone.pop(name, None)
+    _unique_facts(clone, k)
     return clone
+
+
+# Fields whose items are counted across all records of a kind and must stay in a
+# range: a module's course-test items (15 to 20 per form in the whole course).
+# Clones leave them out, so cloned modules validate and the course stays one test.
+ONCE_PER_MANUAL = ("course_test",)
+
+
+def _unique_facts(value, k: int) -> None:
+    """A question's ``fact`` is tested once in the whole course: clones test their own."""
+    if isinstance(value, dict):
+        if isinstance(value.get("fact"), str):
+            value["fact"] = f"{value['fact']}-x{k}"
+        for item in value.values():
+            _unique_facts(item, k)
+    elif isinstance(value, list):
+        for item in value:
+            _unique_facts(item, k)
 
 
 def _rename(record: dict, k: int, kind) -> None:
@@ -349,14 +276,8 @@ def wait_for(predicate, timeout: float, step: float = 0.05) -> float | None:
     return None
 
 
-def site_path() -> str:
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_AnyTagLoader)
-    path = urllib.parse.urlsplit(config.get("site_url") or "/").path or "/"
-    return path if path.endswith("/") else path + "/"
-
-
 def bench_serve(work: Path, edits: int) -> dict:
-    project = project_copy(work / "c", real=("macros", "permanency"))
+    project = project_copy(work / "c", real=("docs", "permanency"))
     program = sorted((project / "data" / "programs").glob("*.yml"))[0]
     original = program.read_bytes()
     port = free_port()
@@ -369,7 +290,7 @@ def bench_serve(work: Path, edits: int) -> dict:
     result: dict = {"refresh": [], "watch": "", "rebuilds": {}}
     try:
         record = yaml.safe_load(original)
-        url = f"http://127.0.0.1:{port}{site_path()}programs/{record['id']}.html"
+        url = f"http://127.0.0.1:{port}{site_path(ROOT / 'mkdocs.yml')}programs/{record['id']}.html"
         if wait_for(lambda: record["summary"].split()[0] in fetch(url), timeout=120) is None:
             sys.exit(f"mkdocs serve did not come up:\n{log_path.read_text()}")
         log.flush()
@@ -386,7 +307,7 @@ def bench_serve(work: Path, edits: int) -> dict:
         program.write_bytes(original)
         wait_for(lambda: "Benchmark edit" not in fetch(url), timeout=60)
         # other watched folders: a change there rebuilds too (the log says so)
-        for label, path in (("macros/", project / "macros" / "__init__.py"),
+        for label, path in (("docs/", project / "docs" / "glossary.md"),
                             ("permanency/", project / "permanency" / "templates" / "components" / "program-page.md.j2")):
             time.sleep(0.6)
             before = log_path.read_text(encoding="utf-8").count("Documentation built in")
@@ -429,16 +350,16 @@ def main(argv=None) -> int:
         print(f"bench: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}, Python {sys.version.split()[0]}",
               flush=True)
         if "a" in parts:
-            print(f"(a) {args.runs} builds with macros and {args.runs} from pre-rendered Markdown ...", flush=True)
-            a = bench_macros(work, args.runs)
+            print(f"(a) {args.runs} builds with the render step and {args.runs} of the rendered tree ...", flush=True)
+            a = bench_render(work, args.runs)
             ratio = {k: a["real"][k] / a["plain"][k] for k in ("wall", "cpu", "built_in")}
             lines += [
-                f"(a) macros on vs off: {a['pages']} pages, median of {args.runs} builds each",
+                f"(a) render step + MkDocs vs MkDocs alone: {a['pages']} pages, median of {args.runs} builds each",
                 row("variant", "wall s", "CPU s", "MkDocs 'built in' s", "each wall s"),
                 row("---", "---:", "---:", "---:", "---"),
-                row("real manual (permanency + macros)", f"{a['real']['wall']:.2f}", f"{a['real']['cpu']:.2f}",
+                row("mkdocs build in the project (render step + MkDocs)", f"{a['real']['wall']:.2f}", f"{a['real']['cpu']:.2f}",
                     f"{a['real']['built_in']:.2f}", a["real"]["all_wall"]),
-                row("pre-rendered Markdown, no macros", f"{a['plain']['wall']:.2f}", f"{a['plain']['cpu']:.2f}",
+                row("the rendered tree, MkDocs alone", f"{a['plain']['wall']:.2f}", f"{a['plain']['cpu']:.2f}",
                     f"{a['plain']['built_in']:.2f}", a["plain"]["all_wall"]),
                 row("ratio (target <= 1.25)", f"{ratio['wall']:.3f} {'OK' if ratio['wall'] <= 1.25 else 'OVER'}",
                     f"{ratio['cpu']:.3f} {'OK' if ratio['cpu'] <= 1.25 else 'OVER'}", f"{ratio['built_in']:.3f}", ""),

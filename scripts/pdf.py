@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """PDFs of the manual (`make pdf`).
 
-1. Builds the site into site/ with MANUAL_PDFS=true, so every page whose front
-   matter has `pdf:` links its PDFs (overrides/partials/print-actions.html), the
-   home page links the whole manual, and mkdocs-print-site-plugin writes
-   print_page.html, the whole manual as one page.
+1. Builds the site into site/ for PDFs: the render step with --pdfs into
+   build/rendered-pdf/ (every page whose front matter has `pdf:` then links its
+   PDFs, overrides/partials/print-actions.html, the home page links the whole
+   manual, and mkdocs-print-site-plugin is on, writing print_page.html, the whole
+   manual as one page), then MkDocs on that tree.
 2. Serves site/ on a free 127.0.0.1 port and, in Debian's headless Chromium
    through Playwright (permanency/printing.py, the function the tests use), prints:
    - every page whose front matter has `pdf:` (`pdf: true`, or a mapping such
@@ -27,13 +28,10 @@ its front matter. Run `python scripts/pdf.py --help` for options.
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import io
 import os
 import subprocess
 import sys
-import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,7 +40,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from permanency.book import print_book  # noqa: E402
-from permanency.printing import CHROMIUM, CHROMIUM_ARGS, print_pdf  # noqa: E402
+from permanency.local_site import serve, site_path  # noqa: E402
+from permanency.printing import CHROMIUM, CHROMIUM_ARGS, pdf_slug, print_pdf  # noqa: E402
 PAPERS = {"letter": "Letter", "a4": "A4"}
 BOOK = "print_page.html"  # mkdocs-print-site-plugin's page: the whole manual
 
@@ -63,17 +62,14 @@ class Page:
         return isinstance(self.pdf, dict) and self.pdf.get("orientation") == "landscape"
 
 
-def pdf_slug(src_uri: str) -> str:
-    from permanency.render_worksheets import pdf_slug as slug
-
-    return slug(src_uri)
+RENDERED = ROOT / "build" / "rendered-pdf"
 
 
-def site_pages(project: Path = ROOT) -> list[Page]:
+def site_pages(project: Path = RENDERED) -> list[Page]:
     """Every page of the site in navigation order (pages outside the navigation
     last, by path), with its front matter's `pdf:`. Runs MkDocs' own file and
-    navigation steps with the site's plugins, so generated pages and the nav
-    files (awesome-nav) count exactly as in a build."""
+    navigation steps with the site's plugins on the rendered tree, so generated
+    pages and the nav files (awesome-nav) count exactly as in a build."""
     from mkdocs.config import load_config
     from mkdocs.structure.files import get_files
     from mkdocs.structure.nav import get_navigation
@@ -99,27 +95,16 @@ def site_pages(project: Path = ROOT) -> list[Page]:
     return pages
 
 
-def build(site: Path, project: Path = ROOT) -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "MANUAL_PDFS": "true"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
-        cwd=project, env=env, capture_output=True, text=True,
-    )
-    if result.returncode != 0:
-        sys.stderr.write(result.stderr)
-        raise SystemExit("pdf: the site did not build; nothing was printed")
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(site: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
-    handler = functools.partial(_Quiet, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{httpd.server_address[1]}/", httpd
+def build(site: Path, project: Path = ROOT, rendered: Path = RENDERED) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    for command in ([sys.executable, "-m", "permanency", "render", "--pdfs", "--out", str(rendered)],
+                    [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(rendered / "mkdocs.yml"),
+                     "-d", str(site)],
+                    [sys.executable, "-m", "permanency", "csp", str(site)]):
+        result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
+        if result.returncode != 0:
+            sys.stderr.write(result.stderr)
+            raise SystemExit("pdf: the site did not build; nothing was printed")
 
 
 def launch(playwright):
@@ -138,7 +123,7 @@ def page_count(data: bytes) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="scripts/pdf.py", description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", default=str(ROOT / "site"), help="where to build the site (default: site/)")
-    parser.add_argument("--no-build", action="store_true", help="print the site already built with MANUAL_PDFS=true")
+    parser.add_argument("--no-build", action="store_true", help="print the site already built for PDFs (and its build/rendered-pdf/)")
     parser.add_argument("--pages-only", action="store_true", help="skip the whole-manual PDFs")
     args = parser.parse_args(argv)
     site = Path(args.site).resolve()
@@ -153,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from playwright.sync_api import sync_playwright
 
-    base, httpd = serve(site)
+    base, httpd = serve(site, site_path(ROOT / "mkdocs.yml"))
     rows = []
     try:
         with sync_playwright() as pw:

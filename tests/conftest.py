@@ -1,37 +1,62 @@
-"""Shared fixtures: the repository paths, a built copy of the real manual (built
-once per test session), and small fixture projects copied into a temp folder."""
+"""Shared fixtures: every site a test run reads is built here, once per session,
+and shared by the build and browser layers; the real manual's data, loaded once."""
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
 
-from builds import FIXTURES, ROOT, copy_project, make_project, mkdocs_build  # noqa: F401
+from builds import make_project, mkdocs_build, render_and_build
+from helpers import ROOT
+
+
+def _built(result: subprocess.CompletedProcess, out: Path) -> Path:
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return out
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The real manual, built once with --strict."""
-    out = tmp_path_factory.mktemp("site") / "site"
-    result = mkdocs_build(ROOT, out)
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    return out
+    """The real manual, built once the way `make build` builds it: the render
+    step writes the manual as plain Markdown, MkDocs builds that with --strict."""
+    tmp = tmp_path_factory.mktemp("site")
+    return _built(render_and_build(ROOT, tmp / "rendered", tmp / "site"), tmp / "site")
 
 
 @pytest.fixture(scope="session")
 def pdf_site(tmp_path_factory) -> Path:
-    """The real manual built the way `make pdf` builds it (MANUAL_PDFS=true): pages
-    link their PDFs, and print_page.html holds the whole manual for the book."""
+    """The real manual built for PDFs (pages marked `pdf:` link their PDFs), as
+    `mkdocs build` in the project builds it with MANUAL_PDFS=1: the permanency
+    plugin runs the render step. Only the tests of those links use it."""
     out = tmp_path_factory.mktemp("pdf-site") / "site"
-    result = mkdocs_build(ROOT, out, env={"MANUAL_PDFS": "true"})
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    return out
+    return _built(mkdocs_build(ROOT, out, MANUAL_PDFS="1"), out)
+
+
+@pytest.fixture(scope="session")
+def fixture_build(tmp_path_factory):
+    """Build a fixture project of tests/fixtures (a fresh copy) once per session:
+    ``fixture_build(name)`` -> (the finished build, its site folder)."""
+    done: dict[str, tuple[subprocess.CompletedProcess, Path]] = {}
+
+    def build(name: str) -> tuple[subprocess.CompletedProcess, Path]:
+        if name not in done:
+            tmp = tmp_path_factory.mktemp(name)
+            project = make_project(tmp, name)
+            done[name] = (mkdocs_build(project, tmp / "site"), tmp / "site")
+        return done[name]
+    return build
+
+
+@pytest.fixture(scope="session")
+def good_site(fixture_build) -> Path:
+    """The good fixture project, built once."""
+    return _built(*fixture_build("good"))
 
 
 @pytest.fixture(scope="session")
 def manual():
-    from permanency.loader import load
+    from permanency.model import load
 
     return load(ROOT / "data", ROOT / "docs")

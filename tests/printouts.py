@@ -3,13 +3,17 @@
 accessibility checker need from each, read back with pikepdf and pypdf."""
 from __future__ import annotations
 
+import atexit
 import io
 import re
+import shutil
 import sys
+import tempfile
 from functools import lru_cache
+from pathlib import Path
 from urllib.parse import urldefrag
 
-from builds import ROOT
+from helpers import ROOT
 
 PAPERS = ("Letter", "A4")
 LANG = "en-US"
@@ -19,9 +23,20 @@ import pdf as pdfscript  # noqa: E402  scripts/pdf.py
 
 
 @lru_cache(maxsize=1)
+def pdf_pages() -> tuple:
+    """Every page in navigation order, as `make pdf` finds them: from the manual
+    rendered for PDFs (the render step, --pdfs) into a folder removed at exit."""
+    from permanency.render_manual import render_manual
+
+    out = Path(tempfile.mkdtemp(prefix="manual-rendered-pdf-"))
+    atexit.register(shutil.rmtree, out, True)
+    render_manual(ROOT / "mkdocs.yml", out / "rendered", pdfs=True)
+    return tuple(pdfscript.site_pages(out / "rendered"))
+
+
 def marked_pages() -> tuple:
-    """Every page whose front matter has `pdf:`, in navigation order, as `make pdf` finds them."""
-    return tuple(p for p in pdfscript.site_pages() if p.pdf)
+    """Every page whose front matter has `pdf:`, in navigation order."""
+    return tuple(p for p in pdf_pages() if p.pdf)
 
 
 def print_marked(browser, server: str) -> dict:

@@ -5,18 +5,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urlparse
 
-ROOT = Path(__file__).resolve().parent.parent
+from helpers import ROOT
+from permanency.local_site import site_path as _site_path
 
 
 def site_path(project: Path = ROOT) -> str:
-    """The URL path the site is published under (site_url's path, e.g. "/manual/").
-    The 404 page links to it absolutely, so the test server serves the site there."""
-    from mkdocs.utils import yaml_load
-
-    with open(project / "mkdocs.yml", encoding="utf-8") as f:
-        site_url = yaml_load(f).get("site_url") or "/"
-    path = urlparse(site_url).path or "/"
-    return path if path.endswith("/") else path + "/"
+    """The URL path a project's site is published under (its site_url's path)."""
+    return _site_path(project / "mkdocs.yml")
 
 
 def built_pages(site: Path) -> list[str]:

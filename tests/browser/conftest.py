@@ -8,7 +8,7 @@ from urllib.parse import urlparse
 import pytest
 
 from sitecheck import site_path
-from siteserver import serve
+from permanency.local_site import serve
 
 from permanency.printing import CHROMIUM, CHROMIUM_ARGS
 

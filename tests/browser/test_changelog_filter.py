@@ -3,38 +3,24 @@ field that hides older versions, says how many remain, stores nothing, and leave
 the whole log readable without JavaScript.
 
 The real change log may hold one version, too few to see anything hidden, so these
-tests build a copy of the manual whose change log has two older versions added
-(test data only, in a temporary folder)."""
+tests read the good fixture project's change log (tests/fixtures/good), which has
+three versions, built once per run."""
 from __future__ import annotations
 
 import pytest
 import yaml
 
-from builds import copy_project, mkdocs_build
+from helpers import GOOD
 from sitecheck import site_path
-from siteserver import serve
-
-OLDER = [
-    {"version": "0.0.2", "date": "2026-06-01",
-     "changes": [{"text": "Test entry: an older version.", "pages": ["index.md"]}]},
-    {"version": "0.0.1", "date": "2026-01-15",
-     "changes": [{"text": "Test entry: the oldest version.", "pages": ["sources.md"]}]},
-]
+from permanency.local_site import serve
 
 
 @pytest.fixture(scope="module")
-def changelog_server(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("changelog")
-    project = copy_project(tmp)
-    manual_yml = project / "data" / "manual.yml"
-    meta = yaml.safe_load(manual_yml.read_text(encoding="utf-8"))
+def changelog_server(good_site):
+    meta = yaml.safe_load((GOOD / "data" / "manual.yml").read_text(encoding="utf-8"))
     for entry in meta["changelog"]:
         entry["date"] = str(entry["date"])
-    meta["changelog"] += OLDER
-    manual_yml.write_text(yaml.safe_dump(meta, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    result = mkdocs_build(project, tmp / "site")
-    assert result.returncode == 0, result.stderr
-    url, httpd = serve(tmp / "site", site_path())
+    url, httpd = serve(good_site, site_path(GOOD))
     yield url, meta["changelog"]
     httpd.shutdown()
 
@@ -52,7 +38,7 @@ def storage(page) -> tuple:
 def test_filter_hides_versions_before_the_chosen_date(changelog_server, page):
     url, entries = changelog_server
     versions = [e["version"] for e in entries]
-    page.goto(url + "changelog.html")
+    page.goto(url + "versions/")
     page.wait_for_load_state("networkidle")
     field = page.get_by_label("Show changes made on or after")
     status = page.get_by_role("status")
@@ -61,14 +47,14 @@ def test_filter_hides_versions_before_the_chosen_date(changelog_server, page):
     assert status.inner_text() == f"Showing all {len(versions)} versions."
     before = storage(page)
 
-    field.fill("2026-06-01")  # the day of the middle version: it stays
+    field.fill("2025-06-01")  # the day of the middle version: it stays
     assert shown_versions(page) == versions[:-1]
     assert status.inner_text() == (
-        f"Showing {len(versions) - 1} of {len(versions)} versions: the changes made on or after 2026-06-01.")
+        f"Showing {len(versions) - 1} of {len(versions)} versions: the changes made on or after 2025-06-01.")
     # the hidden version leaves the table of contents too
     toc = page.locator(".md-sidebar--secondary .md-nav__link:visible")
-    assert "Version 0.0.1 (2026-01-15)" not in toc.all_inner_texts()
-    assert "Version 0.0.2 (2026-06-01)" in toc.all_inner_texts()
+    assert "Version 9.7 (2025-01-15)" not in toc.all_inner_texts()
+    assert "Version 9.8 (2025-06-01)" in toc.all_inner_texts()
 
     newest = entries[0]
     field.fill("2099-01-01")
@@ -89,7 +75,7 @@ def test_without_javascript_every_version_shows_and_the_filter_does_not(changelo
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     try:
-        page.goto(url + "changelog.html")
+        page.goto(url + "versions/")
         assert page.locator("form.manual-since").is_hidden()
         assert shown_versions(page) == [e["version"] for e in entries]
         for e in entries:

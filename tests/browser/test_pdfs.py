@@ -17,7 +17,7 @@ import pytest
 
 from printouts import (PAPERS, link_uris, marked_pages, page_texts, problems, squash,
                        structure_roles)
-from siteserver import serve
+from permanency.local_site import serve
 from sitecheck import site_path
 
 MARKED = marked_pages()

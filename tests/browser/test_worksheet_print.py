@@ -13,16 +13,12 @@ from __future__ import annotations
 
 import io
 import re
-import sys
 
 import pytest
 from pypdf import PdfReader
 
-from builds import ROOT
 from permanency import render_worksheets
-
-sys.path.insert(0, str(ROOT / "scripts"))
-import pdf as pdfscript  # noqa: E402  scripts/pdf.py
+from printouts import pdf_pages
 
 # Pages per worksheet on (Letter, A4), as measured and checked by eye.
 EXPECTED_PAGES = {
@@ -218,7 +214,7 @@ def test_what_was_typed_prints(page, server):
 
 
 def test_pdf_script_finds_every_page_marked_pdf_in_nav_order(manual):
-    pages = pdfscript.site_pages()
+    pages = pdf_pages()
     marked = [p.src_uri for p in pages if p.pdf]
     for wid in manual.worksheets:
         assert f"tools/{wid}.md" in marked

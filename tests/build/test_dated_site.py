@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from permanency.loader import KIND_BY_NAME
+from permanency.model import KIND_BY_NAME
 
 DATED_KINDS = ["program", "outcome", "behavior", "module"]
 

@@ -1,19 +1,17 @@
-"""Build small fixture projects with the real plugin, macros and theme: a good one
-builds; broken ones fail with every message and write no site."""
+"""Small fixture projects built with the real plugin, macros and theme (each once
+per run, see tests/conftest.py): a good one builds; broken ones fail with every
+message and write no site."""
 from __future__ import annotations
 
 import subprocess
 import sys
 
-from builds import ENV, ROOT, make_project, mkdocs_build
+from builds import ENV
+from helpers import FIXTURES, ROOT
 
 
-def test_good_fixture_builds_every_generated_page(tmp_path):
-    project = make_project(tmp_path, "good")
-    site = tmp_path / "site"
-    result = mkdocs_build(project, site)
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr
+def test_good_fixture_builds_every_generated_page(good_site):
+    site = good_site
     page = (site / "programs/p3/index.html").read_text()
     assert "<h1>Permanency Partners Program (P3)</h1>" in page
     assert "<strong>29 youth</strong>" in page
@@ -25,10 +23,8 @@ def test_good_fixture_builds_every_generated_page(tmp_path):
     assert "Current copy: <span class=\"manual-provenance__url\">https://example.org/fixture/programs/p3/</span>" in page
 
 
-def test_broken_fixture_fails_with_every_error_and_writes_nothing(tmp_path):
-    project = make_project(tmp_path, "broken")
-    site = tmp_path / "site"
-    result = mkdocs_build(project, site)
+def test_broken_fixture_fails_with_every_error_and_writes_nothing(fixture_build):
+    result, site = fixture_build("broken")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     for line in [
@@ -44,41 +40,34 @@ def test_broken_fixture_fails_with_every_error_and_writes_nothing(tmp_path):
     assert not site.exists()
 
 
-def test_check_command_reports_the_same_errors(tmp_path):
-    project = make_project(tmp_path, "broken")
-    result = subprocess.run([sys.executable, "-m", "permanency", "check"], cwd=project,
+def test_check_command_reports_the_same_errors():
+    result = subprocess.run([sys.executable, "-m", "permanency", "check"], cwd=FIXTURES / "broken",
                             capture_output=True, text=True, env=ENV)
     assert result.returncode == 1
     assert result.stderr.splitlines()[0] == "5 data errors found; nothing was built:"
     assert "Traceback" not in result.stderr
 
 
-def test_undefined_variable_in_a_page_fails_the_build(tmp_path):
-    project = make_project(tmp_path, "good")
-    (project / "docs/extra.md").write_text(
-        "---\ntitle: Extra\nlast_reviewed: 2026-01-31\nrender_macros: true\n---\n# Extra\n\n{{ no_such_variable }}\n"
-    )
-    result = mkdocs_build(project, tmp_path / "site")
+def test_undefined_variable_in_a_page_fails_the_build(fixture_build):
+    # tests/fixtures/undefined-variable: the good project plus docs/extra.md
+    # calling {{ no_such_variable }}
+    result, _ = fixture_build("undefined-variable")
     assert result.returncode != 0
     assert "no_such_variable" in result.stderr
 
 
-def test_unknown_macro_argument_fails_the_build(tmp_path):
-    project = make_project(tmp_path, "good")
-    (project / "docs/extra.md").write_text(
-        "---\ntitle: Extra\nlast_reviewed: 2026-01-31\nrender_macros: true\n---\n# Extra\n\n{{ program_page('rfaa') }}\n"
-    )
-    result = mkdocs_build(project, tmp_path / "site")
+def test_unknown_macro_argument_fails_the_build(fixture_build):
+    # tests/fixtures/unknown-macro-argument: docs/extra.md calls program_page('rfaa')
+    result, _ = fixture_build("unknown-macro-argument")
     assert result.returncode != 0
     assert "rfaa" in result.stderr
 
 
-def test_page_without_last_reviewed_fails_strict_build(tmp_path):
-    project = make_project(tmp_path, "good")
-    (project / "docs/extra.md").write_text("# Extra\n\nNo front matter.\n")
-    result = mkdocs_build(project, tmp_path / "site")
+def test_page_without_last_reviewed_fails_strict_build(fixture_build):
+    # tests/fixtures/no-last-reviewed: docs/extra.md has no front matter
+    result, _ = fixture_build("no-last-reviewed")
     assert result.returncode == 1
-    assert "extra.md: front matter has no 'last_reviewed' date" in result.stderr
+    assert "  docs/extra.md:1: front matter has no 'last_reviewed' date" in result.stderr.splitlines()
 
 
 def test_real_data_passes_check():

@@ -4,12 +4,11 @@ last reviewed and when it last changed."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from mkdocs.utils import meta as front_matter
 
 import sitecheck
-from builds import ROOT
+from helpers import ROOT
 from permanency import pages as generated_pages
 from sitecheck import built_pages, site_path, text
 
@@ -42,8 +41,9 @@ def source_of(rel_html: str) -> str:
 
 def front_matter_of(src: str, manual) -> dict:
     generated = generated_pages.generated(manual)
-    text = generated[src] if src in generated else (ROOT / "docs" / src).read_text(encoding="utf-8")
-    return front_matter.get_data(text)[1]
+    if src in generated:
+        return generated[src].front
+    return front_matter.get_data((ROOT / "docs" / src).read_text(encoding="utf-8"))[1]
 
 
 def test_every_page_footer_says_last_reviewed_and_changed_on(site, manual):

@@ -1,6 +1,6 @@
 """The worksheets in the built site: the Worksheets section sits after the
 permanency case reviews in the navigation, lists every worksheet, and a page
-links its PDFs only in a build made for `make pdf` (MANUAL_PDFS=true)."""
+links its PDFs only in a build made for `make pdf` (the render step with --pdfs, or MANUAL_PDFS=1)."""
 from __future__ import annotations
 
 import re

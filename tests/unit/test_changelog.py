@@ -2,21 +2,18 @@
 renders (newest first, each version a dated section, pages named by title)."""
 from __future__ import annotations
 
-import copy
-from pathlib import Path
-
 import markdown
 import pytest
 
 from permanency import render
-from permanency.loader import load
+from permanency.model import load
+from helpers import GOOD, copy_data, good_manual
 
-GOOD = Path(__file__).resolve().parent.parent / "fixtures" / "good"
 
 
 @pytest.fixture
 def fixture_manual():
-    manual = copy.deepcopy(load(GOOD / "data", GOOD / "docs"))
+    manual = good_manual()
     manual.meta["changelog"] = [
         {"version": "1.1", "date": "2026-03-01",
          "changes": [{"text": "Newer P3 figures.", "pages": ["programs/p3.md"]}]},
@@ -68,9 +65,7 @@ def test_change_log_escapes_its_text(fixture_manual):
 
 
 def test_numbered_file_names_may_have_more_than_two_digits(tmp_path):
-    import shutil
-    shutil.copytree(GOOD / "data", tmp_path / "data")
-    shutil.copytree(GOOD / "docs", tmp_path / "docs")
+    copy_data(GOOD, tmp_path)
     src = tmp_path / "data" / "practice-behaviors" / "02-engage-important-people.yml"
     text = src.read_text(encoding="utf-8").replace("number: 2", "number: 100")
     src.unlink()

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from permanency import render_consult
-from databreak import copy_data, edit, errors
-from permanency.loader import Kind
+from permanency import related_pages, render_consult
+from permanency.tags import page_tags
+from permanency.model import KIND_BY_NAME, Kind
+from helpers import ROOT, copy_data, edit, errors
 
-ROOT = Path(__file__).resolve().parent.parent.parent
 
 
 @pytest.fixture
@@ -139,7 +139,7 @@ def test_crosswalk_takes_in_any_kind_with_related_behaviors(manual, monkeypatch)
     """A kind added later (a worksheet, a training module) appears with no edit."""
     worksheet = Kind("map", None, None, anchor=lambda r: f"worksheets.md#{r['id']}")
     monkeypatch.setattr(render_consult, "KINDS", render_consult.KINDS + (worksheet,))
-    monkeypatch.setitem(render_consult.KIND_BY_NAME, "map", worksheet)
+    monkeypatch.setitem(KIND_BY_NAME, "map", worksheet)
     monkeypatch.setitem(manual.records, "map", {
         "connections-map": {"id": "connections-map", "title": "Connections map",
                             "related_behaviors": ["engage-important-people"]},
@@ -169,26 +169,26 @@ def test_every_crosswalk_cell_links(manual):
 
 # ------------------------------------------------------------------- tags
 def test_generated_pages_get_tags_from_their_record(manual):
-    tags = render_consult.page_tags(manual, "programs/p3.md")
+    tags = page_tags(manual, "programs/p3.md")
     assert tags[0] == "Page: Program"
     assert "Program: P3" in tags and "Audience: New social workers" in tags
     assert any(t.startswith("Behavior: ") for t in tags)
-    behavior = render_consult.page_tags(manual, "practice-behaviors/02-be-accountable.md")
+    behavior = page_tags(manual, "practice-behaviors/02-be-accountable.md")
     assert behavior[0] == "Page: Practice behavior" and "Behavior: Be accountable" in behavior
     # a hand-written page keeps its own tags, plus what the records shown on it relate to
-    questions = render_consult.page_tags(manual, "pcr/questions.md", ["Page: Reference"])
+    questions = page_tags(manual, "pcr/questions.md", ["Page: Reference"])
     assert questions[0] == "Page: Reference" and "Behavior: Assess safety and plan permanency" in questions
     # a page data says nothing about still has a kind
-    assert render_consult.page_tags(manual, "somewhere/new.md") == ["Page: Guide"]
+    assert page_tags(manual, "somewhere/new.md") == ["Page: Guide"]
 
 
 def test_related_pages_come_from_data_both_ways(manual):
     titles = {"programs/p3.md": "Permanency Partners Program (P3)"}
-    related = [r["page"] for r in render_consult.related_pages(manual, "practice-behaviors/04-engage-important-people.md", titles)]
+    related = [r["page"] for r in related_pages.related_pages(manual, "practice-behaviors/04-engage-important-people.md", titles)]
     assert "programs/p3.md" in related  # the behavior names P3, or P3 names it
-    back = [r["page"] for r in render_consult.related_pages(manual, "programs/p3.md", {})]
+    back = [r["page"] for r in related_pages.related_pages(manual, "programs/p3.md", {})]
     assert "practice-behaviors/04-engage-important-people.md" in back
-    assert "pcr/questions.md" in [r["page"] for r in render_consult.related_pages(
+    assert "pcr/questions.md" in [r["page"] for r in related_pages.related_pages(
         manual, "practice-behaviors/06-assess-safety-and-plan-permanency.md", {})]
-    md = render_consult.related_block(manual, "programs/p3.md", {})
+    md = related_pages.related_block(manual, "programs/p3.md", {})
     assert md.strip().startswith('<nav class="manual-related"') and "## Related pages { #related-pages }" in md

@@ -7,21 +7,14 @@ import re
 import subprocess
 import sys
 
-import markdown
 import pytest
 
-from builds import ROOT
-from databreak import copy_data, edit, errors
+from helpers import ROOT, copy_data, edit, errors, html
 from permanency import render, review_cycle
-from permanency.loader import load
-from permanency.rules_dated_wording import undated_tense
+from permanency.model import load
+from permanency.model.rules.dated_wording import undated_tense
 
-EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables", "toc"]
 FIX = "write it in the past tense with its date (\"the report (January 2017) said it would ...\")"
-
-
-def html(md_text: str) -> str:
-    return markdown.markdown(md_text, extensions=EXTENSIONS)
 
 
 def text_of(html_text: str) -> str:

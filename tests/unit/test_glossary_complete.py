@@ -6,12 +6,10 @@ from __future__ import annotations
 import html
 import re
 
-import markdown
 import pytest
 
+from helpers import html as as_html
 from permanency import render
-
-EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables", "toc"]
 
 
 # Letters the manual cannot spell out with certainty: the planning papers of the
@@ -53,7 +51,7 @@ def test_second_chance_reunification_goes_through_the_juvenile_court(manual):
 
 
 def test_the_glossary_labels_the_manuals_own_explanations(manual):
-    out = markdown.markdown(render.glossary(manual, "glossary.md"), extensions=EXTENSIONS)
+    out = as_html(render.glossary(manual, "glossary.md"))
     csw = out[out.index('id="csw"'):out.index('id="dcfs"')]
     text = html.unescape(" ".join(re.sub(r"<[^>]+>", "", csw).split()))
     assert ("Stands for: Children's Social Worker (the manual's explanation: the sources use the letters "

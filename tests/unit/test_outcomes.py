@@ -8,17 +8,16 @@ import shutil
 import textwrap
 from pathlib import Path
 
-import markdown
 import pytest
 
 from permanency import pages, render
-from permanency.errors import DataErrors
-from permanency.loader import load
+from permanency.figures import chart_layout, figure_value
+from permanency.model import load
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-GOOD = FIXTURES / "good"
+import helpers
+from helpers import FIXTURES, GOOD, copy_data, errors, html
+
 EXTRA = FIXTURES / "outcomes"
-EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables", "toc"]
 OUTCOME = "outcomes/example-outcomes.yml"
 SOURCES = "aecf-tfsc-2020, capp-cfpm, casey-sacramento-2017, cdss-cpm-ccr, la-dcfs-p3"
 
@@ -26,8 +25,7 @@ SOURCES = "aecf-tfsc-2020, capp-cfpm, casey-sacramento-2017, cdss-cpm-ccr, la-dc
 @pytest.fixture
 def data(tmp_path) -> Path:
     """The good fixture plus one outcome set and a timeline, in a writable copy."""
-    shutil.copytree(GOOD / "data", tmp_path / "data")
-    shutil.copytree(GOOD / "docs", tmp_path / "docs")
+    copy_data(GOOD, tmp_path)
     shutil.copytree(EXTRA / "outcomes", tmp_path / "data" / "outcomes")
     shutil.copy(EXTRA / "timeline.yml", tmp_path / "data" / "timeline.yml")
     return tmp_path / "data"
@@ -39,20 +37,8 @@ def manual(data):
 
 
 def edit(data: Path, rel: str, old: str, new: str) -> None:
-    path = data / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {rel}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def errors(data: Path) -> list[str]:
-    with pytest.raises(DataErrors) as info:
-        load(data, data.parent / "docs")
-    return [str(e) for e in info.value.errors]
-
-
-def html(md_text: str) -> str:
-    return markdown.markdown(md_text, extensions=EXTENSIONS)
+    """Replace the first ``old`` in ``rel``."""
+    helpers.edit(data, rel, old, new, first=True)
 
 
 # ------------------------------------------------------------------ validation
@@ -215,7 +201,7 @@ def test_event_needs_a_source(data):
     ({"value": 1, "unit": "case"}, "1 case"),
 ])
 def test_figure_value_keeps_the_sources_bounds(figure, expected):
-    assert render._figure_value(figure) == expected
+    assert figure_value(figure) == expected
 
 
 def test_outcome_page_chart_has_a_text_alternative(manual):
@@ -277,7 +263,7 @@ def test_chart_layout_scales():
         {"id": "a", "label": "A", "value": 15.5, "unit": "percent"},
         {"id": "b", "label": "B", "value": 27.5, "unit": "percent"},
     ]
-    g = render.chart_layout({}, figures)
+    g = chart_layout({}, figures)
     assert g["percent"] and g["scale_text"] == "0 to 100 percent"
     assert [b["width"] for b in g["bars"]] == [round(g["span"] * 0.155, 1), round(g["span"] * 0.275, 1)]
     counts = [
@@ -285,7 +271,7 @@ def test_chart_layout_scales():
         {"id": "b", "label": "Pending guardianship", "value": 1, "unit": "case"},
         {"id": "c", "label": "Progress", "value": 56, "unit": "outcomes"},
     ]
-    g = render.chart_layout({}, counts)
+    g = chart_layout({}, counts)
     assert not g["percent"] and g["scale_text"] == "0 to 56"
     assert g["bars"][2]["width"] == g["span"]  # the largest count fills the scale
     assert g["bars"][1]["width"] >= 1  # a count of 1 is still drawn
@@ -296,7 +282,7 @@ def test_chart_layout_scales():
 def test_long_chart_labels_wrap():
     figures = [{"id": "a", "label": "x " * 40, "value": 1, "unit": "percent"},
                {"id": "b", "label": "short", "value": 2, "unit": "percent"}]
-    g = render.chart_layout({}, figures)
+    g = chart_layout({}, figures)
     assert len(g["bars"][0]["lines"]) == 2
     assert all(len(line["text"]) <= 42 for line in g["bars"][0]["lines"])
     assert g["bars"][1]["y"] > g["bars"][0]["y"] + 17 * 2
@@ -343,7 +329,7 @@ def test_program_without_an_abbreviation(manual):
     out = html(render.program_index(manual, "programs/index.md"))
     assert '<p><strong><a href="p3.md">Permanency Partners Program</a></strong></p>\n<hr />' in out
     assert "()" not in out
-    assert pages.generated(manual)["programs/p3.md"].startswith('---\ntitle: "Permanency Partners Program"\n')
+    assert pages.generated(manual)["programs/p3.md"].front["title"] == "Permanency Partners Program"
 
 
 def test_outcome_index_lists_sets_and_every_program_figure(manual):
@@ -355,15 +341,11 @@ def test_outcome_index_lists_sets_and_every_program_figure(manual):
 
 def test_outcome_page_is_generated(manual):
     generated = pages.generated(manual)
-    assert generated["outcomes/example-outcomes.md"] == (
-        "---\n"
-        'title: "Example outcomes"\n'
-        'description: "Two rates compared, a bounded figure, a count, and figures kept with P3."\n'
-        'last_reviewed: "2026-01-31"\n'
-        "render_macros: true\n"
-        "---\n\n"
-        '{{ outcome_page("example-outcomes") }}\n'
-    )
+    assert generated["outcomes/example-outcomes.md"] == pages.Generated(
+        {"title": "Example outcomes",
+         "description": "Two rates compared, a bounded figure, a count, and figures kept with P3.",
+         "last_reviewed": "2026-01-31"},
+        "outcome_page", ("example-outcomes",))
 
 
 def test_example_files_document_their_line_numbers():

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from builds import ROOT
+from helpers import ROOT
 
 # next to the repository (../shared/sources/), or next to the folder of worktrees
 SOURCES = next((p for p in (ROOT.parent / "shared" / "sources", ROOT.parent.parent / "shared" / "sources")

@@ -7,12 +7,11 @@ from __future__ import annotations
 import html
 import re
 
-import markdown
 import pytest
 
+from helpers import html as as_html
 from permanency import render, render_training
 
-EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables", "toc"]
 NOTES = {
     "note-relative-notice-2008": "Public Law 110-351",
     "note-juvenile-case-file-827": "Welfare and Institutions Code section 827",
@@ -24,7 +23,7 @@ NOTES = {
 
 def boxes(md_text: str) -> list[str]:
     """The text of every editor's-note box on a rendered page."""
-    out = markdown.markdown(md_text, extensions=EXTENSIONS)
+    out = as_html(md_text)
     found = re.findall(r'<div class="admonition note manual-editor-note">(.*?)</div>', out, re.S)
     return [" ".join(html.unescape(re.sub(r"<[^>]+>", "", b)).split()) for b in found]
 
@@ -59,7 +58,7 @@ def test_modules_show_the_notes_where_the_topic_comes_up(manual, render_page, ex
 
 def test_the_glossary_carries_the_notes_on_its_terms(manual):
     md = render.glossary(manual, "glossary.md")
-    out = markdown.markdown(md, extensions=EXTENSIONS)
+    out = as_html(md)
     icwa = out[out.index('id="icwa"'):out.index('id="iv-e"')]
     assert "Indian Child Welfare Act" in icwa and icwa.count("manual-editor-note") == 2
     efc = out[out.index('id="extended-foster-care"'):out.index('id="family-finding"')]

@@ -1,26 +1,16 @@
 """The pure renderers: data in, Markdown out, checked as Markdown renders it."""
 from __future__ import annotations
 
-import copy
-from pathlib import Path
-
-import markdown
 import pytest
 
-from permanency import pages, render
-from permanency.loader import load
+from permanency import figures, pages, render
+from helpers import good_manual, html
 
-GOOD = Path(__file__).resolve().parent.parent / "fixtures" / "good"
-EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables", "toc"]
 
 
 @pytest.fixture
 def fixture_manual():
-    return copy.deepcopy(load(GOOD / "data", GOOD / "docs"))
-
-
-def html(md_text: str) -> str:
-    return markdown.markdown(md_text, extensions=EXTENSIONS)
+    return good_manual()
 
 
 def test_program_page_shows_facts_figures_links_and_sources(fixture_manual):
@@ -90,40 +80,31 @@ def test_md_escape(text, expected):
     assert render.md_escape(text) == expected
 
 
-def test_generated_page_is_front_matter_and_one_macro_call(fixture_manual):
+def test_generated_page_is_front_matter_and_its_renderer(fixture_manual):
     generated = pages.generated(fixture_manual)
     assert sorted(generated) == [
         "practice-behaviors/01-be-accountable.md",
         "practice-behaviors/02-engage-important-people.md",
         "programs/p3.md",
     ]
-    assert generated["programs/p3.md"] == (
-        "---\n"
-        'title: "Permanency Partners Program (P3)"\n'
-        'description: "A Los Angeles County pilot pairing older youth with a trained Permanency Partner."\n'
-        'last_reviewed: "2026-01-31"\n'
-        "render_macros: true\n"
-        "---\n\n"
-        '{{ program_page("p3") }}\n'
-    )
+    assert generated["programs/p3.md"] == pages.Generated(
+        {"title": "Permanency Partners Program (P3)",
+         "description": "A Los Angeles County pilot pairing older youth with a trained Permanency Partner.",
+         "last_reviewed": "2026-01-31"},
+        "program_page", ("p3",))
 
 
 def test_generated_description_is_html_escaped(fixture_manual):
-    page = pages.generated(fixture_manual)["practice-behaviors/01-be-accountable.md"]
+    page = pages.generated(fixture_manual)["practice-behaviors/01-be-accountable.md"].front["description"]
     assert "&lt;script&gt;" in page and "<script>" not in page
 
 
 def test_figure_values():
-    assert render._figure_value({"value": 8000, "unit": "youth", "approximate": True}) == "about 8,000 youth"
-    assert render._figure_value({"value": 27.5, "unit": "percent"}) == "27.5%"
+    assert figures.figure_value({"value": 8000, "unit": "youth", "approximate": True}) == "about 8,000 youth"
+    assert figures.figure_value({"value": 27.5, "unit": "percent"}) == "27.5%"
 
 
-def test_program_page_links_its_practice_pages():
-    from permanency.loader import load
-    from permanency import render
-    from pathlib import Path
-    root = Path(__file__).resolve().parents[2]
-    manual = load(root / "data", root / "docs")
+def test_program_page_links_its_practice_pages(manual):
     md = render.program_page(manual, "pcr", "programs/pcr.md")
     assert "## More in this manual { #see-also }" in md
     assert "[The review question bank](../pcr/questions.md)" in md

@@ -3,26 +3,17 @@ case stories and glossary: data in, Markdown out, checked as Markdown renders it
 (with the same extensions the site uses, including the abbreviation glossary)."""
 from __future__ import annotations
 
-import copy
-from pathlib import Path
-
 import markdown
 import pytest
 
 from permanency import render
-from permanency.loader import load
+from helpers import good_manual, html
 
-GOOD = Path(__file__).resolve().parent.parent / "fixtures" / "good"
-EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables", "toc"]
 
 
 @pytest.fixture
 def m():
-    return copy.deepcopy(load(GOOD / "data", GOOD / "docs"))
-
-
-def html(md_text: str) -> str:
-    return markdown.markdown(md_text, extensions=EXTENSIONS)
+    return good_manual()
 
 
 def test_question_bank_lists_phases_in_order_with_questions_under_them(m):

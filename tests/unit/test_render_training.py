@@ -7,9 +7,8 @@ from pathlib import Path
 import pytest
 
 from permanency import pages, render_training
-from databreak import copy_data, edit, errors
+from helpers import ROOT, copy_data, edit, errors
 
-ROOT = Path(__file__).resolve().parent.parent.parent
 MODULE = "training/01-why-permanency.yml"
 
 
@@ -239,11 +238,11 @@ def test_course_test_pages_and_key(manual):
 def test_printable_pages_are_generated_with_pdf_front_matter(manual):
     out = pages.generated(manual)
     handout = out["training/handouts/why-permanency.md"]
-    assert handout.startswith('---\ntitle: "Handout: Why permanency is urgent"\n')
-    assert "\npdf: true\n" in handout and "\nlast_reviewed: \"2026-11-30\"\n" in handout
-    assert handout.endswith('{{ training_handout("why-permanency") }}\n')
-    assert '{{ training_facilitator("why-permanency") }}' in out["training/facilitator/why-permanency.md"]
-    assert '{{ training_module("why-permanency") }}' in out["training/01-why-permanency.md"]
+    assert handout.front["title"] == "Handout: Why permanency is urgent"
+    assert handout.front["pdf"] is True and handout.front["last_reviewed"] == "2026-11-30"
+    assert handout[1:] == ("training_handout", ("why-permanency",))
+    assert out["training/facilitator/why-permanency.md"][1:] == ("training_facilitator", ("why-permanency",))
+    assert out["training/01-why-permanency.md"][1:] == ("training_module", ("why-permanency",))
 
 
 @pytest.mark.parametrize("minutes, text", [(45, "45 min"), (60, "1 h"), (90, "1 h 30 min"), (400, "6 h 40 min")])

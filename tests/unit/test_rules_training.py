@@ -1,4 +1,4 @@
-"""The course's measurement rules (permanency/rules_training.py): what a person
+"""The course's measurement rules (permanency/model/rules/course.py): what a person
 editing data/training/ meets when an objective goes untested, a question names
 an unknown objective, two questions test the same fact, a catch-all option
 appears, or the correct option's length or position gives the answer away."""
@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from databreak import copy_data, edit, errors
-from permanency.rules_training import answer_signal, correct_is_longest, training_rules
+from helpers import ROOT, copy_data, edit, errors
+from permanency.model.rules.course import answer_signal, correct_is_longest, training_rules
 
-ROOT = Path(__file__).resolve().parent.parent.parent
 MODULE = "training/01-why-permanency.yml"
 
 

@@ -9,10 +9,9 @@ from pathlib import Path
 import pytest
 
 from permanency.errors import DataErrors
-from databreak import copy_data, edit, errors
-from permanency.loader import load
+from permanency.model import load
+from helpers import GOOD, copy_data, edit, errors
 
-GOOD = Path(__file__).resolve().parent.parent / "fixtures" / "good"
 
 
 @pytest.fixture
@@ -170,7 +169,7 @@ def test_see_also_names_pages_that_exist(data):
 
 
 def test_a_long_list_of_known_ids_names_the_closest(data):
-    from permanency.loader import _known_list
+    from permanency.model.schemas import known_list as _known_list
     pages = {f"training/handouts/module-{n}.md" for n in range(30)} | {"tools/pcr-review.md"}
     assert _known_list("tools/pcr-reveiw.md", pages) == "closest known: tools/pcr-review.md (of 31)"
     assert _known_list("x", {"a", "b"}) == "known: a, b"

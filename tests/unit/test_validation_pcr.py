@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from databreak import copy_data, edit, errors
-from permanency.loader import load
+from permanency.model import load
+from helpers import GOOD, copy_data, edit, errors
 
-GOOD = Path(__file__).resolve().parent.parent / "fixtures" / "good"
 QUESTION_IDS = "holidays, risk-scale, siblings"
 
 

@@ -8,15 +8,12 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-import markdown
 import pytest
 
-from permanency import pages, render_worksheets
-from databreak import copy_data, edit, errors
-from permanency.loader import load
+from permanency import pages, printing, render_worksheets
+from permanency.model import load
+from helpers import ROOT, copy_data, edit, errors, html
 
-ROOT = Path(__file__).resolve().parent.parent.parent
-EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables", "toc"]
 WORKSHEETS = ["pcr-review", "pcr-follow-up", "connections-search", "options-checklist",
               "tracking-form", "behaviors-self-check"]
 
@@ -26,16 +23,17 @@ def data(tmp_path) -> Path:
     return copy_data(ROOT, tmp_path)
 
 
-@pytest.fixture(scope="module")
-def real():
-    return load(ROOT / "data", ROOT / "docs")
+@pytest.fixture
+def real(manual):
+    """The real manual (loaded once per run)."""
+    return manual
 
 
 
 
 def page_html(manual, worksheet_id: str) -> str:
     md = render_worksheets.worksheet_page(manual, worksheet_id, f"tools/{worksheet_id}.md")
-    return markdown.markdown(md, extensions=EXTENSIONS)
+    return html(md)
 
 
 def visible(html: str) -> str:
@@ -258,7 +256,7 @@ def test_worksheet_text_from_data_is_escaped(real):
 
 
 def test_index_lists_every_worksheet_with_its_purpose(real):
-    out = markdown.markdown(render_worksheets.worksheet_index(real, "tools/index.md"), extensions=EXTENSIONS)
+    out = html(render_worksheets.worksheet_index(real, "tools/index.md"))
     for w in real.worksheets.values():
         assert f'<td><a href="{w["id"]}.md">{w["title"]}</a></td>' in out
         assert " ".join(w["summary"].split()) in visible(out)
@@ -267,14 +265,14 @@ def test_index_lists_every_worksheet_with_its_purpose(real):
 
 def test_generated_worksheet_pages_carry_pdf_front_matter(real):
     generated = pages.generated(real)
-    assert generated["tools/pcr-review.md"].startswith(
-        '---\ntitle: "PCR review worksheet"\ndescription: "For the review itself:')
-    assert "\npdf: true\n" in generated["tools/pcr-review.md"]
-    assert '\npdf: {"orientation": "landscape"}\n' in generated["tools/tracking-form.md"]
-    assert generated["tools/tracking-form.md"].endswith('{{ worksheet_page("tracking-form") }}\n')
+    review = generated["tools/pcr-review.md"].front
+    assert review["title"] == "PCR review worksheet" and review["description"].startswith("For the review itself:")
+    assert review["pdf"] is True
+    assert generated["tools/tracking-form.md"].front["pdf"] == {"orientation": "landscape"}
+    assert generated["tools/tracking-form.md"][1:] == ("worksheet_page", ("tracking-form",))
 
 
 def test_pdf_slug():
-    assert render_worksheets.pdf_slug("tools/pcr-review.md") == "tools-pcr-review"
-    assert render_worksheets.pdf_slug("index.md") == "index"
-    assert render_worksheets.pdf_slug("pcr/handouts/quick-reference.md") == "pcr-handouts-quick-reference"
+    assert printing.pdf_slug("tools/pcr-review.md") == "tools-pcr-review"
+    assert printing.pdf_slug("index.md") == "index"
+    assert printing.pdf_slug("pcr/handouts/quick-reference.md") == "pcr-handouts-quick-reference"

@@ -1,4 +1,7 @@
-"""A local HTTP server for a built site, the way a static host serves it."""
+"""A built site on this machine, the way a static host serves it: the URL path it
+is published under (``site_url``'s path) and a local HTTP server on 127.0.0.1 that
+serves it there, with the site's 404.html for any missing page. `make pdf` and
+the tests print and browse the site through it."""
 from __future__ import annotations
 
 import functools
@@ -8,10 +11,18 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 
-class _SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves a built site the way a static host does: under the path of the
-    site's site_url (``prefix``), with the site's 404.html for any missing page."""
+def site_path(config_file: Path) -> str:
+    """The URL path the site is published under (site_url's path, e.g. "/manual/").
+    The 404 page links to it absolutely, so the local server serves the site there."""
+    from mkdocs.utils import yaml_load
 
+    with open(config_file, encoding="utf-8") as f:
+        site_url = yaml_load(f).get("site_url") or "/"
+    path = urlparse(site_url).path or "/"
+    return path if path.endswith("/") else path + "/"
+
+
+class _SiteHandler(http.server.SimpleHTTPRequestHandler):
     prefix = "/"
 
     def log_message(self, *args):
@@ -36,8 +47,8 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
-def serve(site: Path, prefix: str):
-    """Start a local server for ``site``; returns (base URL, server)."""
+def serve(site: Path, prefix: str = "/"):
+    """Start a local server for ``site`` under ``prefix``; returns (base URL, server)."""
     handler_class = type("Handler", (_SiteHandler,), {"prefix": prefix})
     handler = functools.partial(handler_class, directory=str(site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)

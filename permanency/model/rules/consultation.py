@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from .errors import DataError
-from .yamlsource import format_path
+from ...errors import DataError
+from ...yamlsource import format_path
 
 
 def consultation_rules(records) -> Iterable[DataError]:

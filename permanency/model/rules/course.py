@@ -21,8 +21,8 @@ import re
 from collections import Counter
 from typing import Iterable
 
-from .errors import DataError
-from .yamlsource import format_path
+from ...errors import DataError
+from ...yamlsource import format_path
 
 LONGEST_SHARE = 0.40        # the correct option may be the longest in at most this share
 POSITION_SHARE = 0.50       # one position may hold the answer in at most this share

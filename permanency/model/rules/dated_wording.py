@@ -21,8 +21,9 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable
 
-from .errors import DataError
-from .yamlsource import format_path
+from ...errors import DataError
+from ...yamlsource import format_path
+from ..kinds import KIND_BY_NAME
 
 # Wording that presents a plan from a dated document as still to come. A plan's
 # own year does not date it ("is set to expand in 2017" still reads as ahead of
@@ -123,6 +124,4 @@ def dated_wording_rules(records) -> Iterable[DataError]:
 
 
 def _child_fields(kind: str):
-    from .loader import KIND_BY_NAME  # the loader imports this module
-
     return KIND_BY_NAME[kind].children

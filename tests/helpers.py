@@ -1,14 +1,40 @@
-"""Breaking data in unit tests: a writable copy of a project's data/ and docs/,
-the errors loading it gives, and an edit that says on which line it landed."""
+"""What tests share: the repository's paths, the Markdown extensions the site
+uses, the good fixture's manual, and breaking data in a writable copy (with the
+errors loading it gives, and an edit that says on which line it landed)."""
 from __future__ import annotations
 
+import copy
+import functools
 import shutil
 from pathlib import Path
 
+import markdown
 import pytest
 
 from permanency.errors import DataErrors
-from permanency.loader import load
+from permanency.model import load
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+GOOD = FIXTURES / "good"
+# the Markdown extensions a unit test renders a component with (the site's own)
+EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables", "toc"]
+
+
+def html(md_text: str, extensions: list[str] = EXTENSIONS) -> str:
+    """A component's Markdown as the site renders it."""
+    return markdown.markdown(md_text, extensions=extensions)
+
+
+@functools.cache
+def _good_manual():
+    return load(GOOD / "data", GOOD / "docs")
+
+
+def good_manual():
+    """The good fixture's manual, loaded once per run; each call gets its own
+    copy to change."""
+    return copy.deepcopy(_good_manual())
 
 
 def copy_data(project: Path, tmp: Path) -> Path:
