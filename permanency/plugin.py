@@ -20,7 +20,7 @@ from mkdocs.structure.files import InclusionLevel
 from . import csp
 from .errors import DataErrors
 from .model import Manual
-from .render_manual import render_manual
+from .render_manual import BOOK_PLUGIN, render_manual
 
 # `mkdocs serve` makes a new plugin for every rebuild: what they share
 _SERVE: dict = {"on": False, "out": None}
@@ -57,6 +57,9 @@ class PermanencyPlugin(BasePlugin[PermanencyConfig]):
             self._clean()
             raise PluginError(exc.report()) from None
         self.manual = rendered.manual
+        book = config.plugins.get(BOOK_PLUGIN)  # the whole manual as one page, only for PDFs
+        if book is not None:
+            book.config["enabled"] = _pdfs()
         source_docs = config.docs_dir
         config.docs_dir = str(rendered.docs_dir)
         for extension in rendered.markdown_extensions:

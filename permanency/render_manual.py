@@ -39,6 +39,8 @@ from .related_pages import related_block
 from .render_edition import insert_block, local_additions, unlink_hidden
 from .tags import page_tags, search_boost
 
+BOOK_PLUGIN = "print-site"  # mkdocs-print-site-plugin: the whole manual as one page
+BOOK_HOOKS = Path(__file__).with_name("book_hooks.py")  # the book's hooks, copied beside a tree rendered for PDFs
 OWN_PLUGINS = {"permanency"}  # the project's own plugin: the rendered tree needs none
 
 
@@ -219,6 +221,7 @@ def settings(manual: Manual, changelog_url: str | None) -> tuple[list, dict]:
     extensions = [
         {"abbr": {"glossary": render.abbreviations(manual)}},
         {"permanency.mdext": {"same_as": same_as}},
+        "permanency.print_links",  # every link's full address, printed after it on paper
     ]
     extra = {
         "title": manual.meta["title"],
@@ -246,14 +249,25 @@ def _with_extensions(configured: list, added: list) -> list:
     return kept + added
 
 
-def generator_config(config: dict, extensions: list, extra: dict) -> dict:
+def _book_plugin(plugin, pdfs: bool):
+    """mkdocs-print-site-plugin (the whole manual as one page, for the book) is on
+    exactly in a build for PDFs, whatever MANUAL_PDFS said when the step ran."""
+    if isinstance(plugin, dict) and BOOK_PLUGIN in plugin:
+        return {BOOK_PLUGIN: {**(plugin[BOOK_PLUGIN] or {}), "enabled": pdfs}}
+    return plugin
+
+
+def generator_config(config: dict, extensions: list, extra: dict, pdfs: bool = False) -> dict:
     """The project's config for building the rendered tree: no plugin of its own,
-    docs/ and the overrides beside it, the abbreviations and the theme's values."""
+    docs/ and the overrides beside it, the abbreviations and the theme's values;
+    for PDFs, the book's page (print-site) and its hooks (hooks/book_hooks.py)."""
     out = dict(config)
     out["docs_dir"] = "docs"
-    out["plugins"] = [p for p in config.get("plugins") or []
+    out["plugins"] = [_book_plugin(p, pdfs) for p in config.get("plugins") or []
                       if (next(iter(p)) if isinstance(p, dict) else p) not in OWN_PLUGINS]
     out.pop("hooks", None)
+    if pdfs:
+        out["hooks"] = [f"hooks/{BOOK_HOOKS.name}"]
     out.pop("watch", None)
     out.pop("INHERIT", None)
     theme = dict(config.get("theme") or {})
@@ -335,7 +349,10 @@ def render_manual(config_file: Path, out: Path, pdfs: bool = False, data_dir: st
         custom_dir = (core_config.get("theme") or {}).get("custom_dir")
         if custom_dir:
             shutil.copytree(project / custom_dir, out / "overrides")
-        generated = {**generator_config(config, extensions, extra), **site}
+        if pdfs:
+            (out / "hooks").mkdir()
+            shutil.copy2(BOOK_HOOKS, out / "hooks" / BOOK_HOOKS.name)
+        generated = {**generator_config(config, extensions, extra, pdfs), **site}
         if hidden:
             generated["exclude_docs"] = "\n".join(sorted(hidden))
         (out / "mkdocs.yml").write_text(

@@ -8,7 +8,6 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from permanency.printing import print_pdf
 
 STORAGE = """() => ({local: Object.entries(localStorage).sort(),
                    session: Object.entries(sessionStorage).sort(),
@@ -287,15 +286,9 @@ def test_consultation_on_a_phone(server, browser):
         context.close()
 
 
-def _pdf_pages(page, fmt: str) -> PdfReader:
-    """The page open in ``page``, printed as `make pdf` prints it."""
-    return PdfReader(io.BytesIO(print_pdf(page, page.url, fmt)))
-
-
 @pytest.mark.parametrize("fmt", ["Letter", "A4"])
-def test_consultation_prints_as_a_one_page_agenda(server, page, fmt):
-    page.goto(server + "pcr/consultation.html")
-    pdf = _pdf_pages(page, fmt)
+def test_consultation_prints_as_a_one_page_agenda(printouts, fmt):
+    pdf = PdfReader(io.BytesIO(printouts[("pcr/consultation.md", fmt)]))  # as `make pdf` prints it
     assert len(pdf.pages) == 1, f"{fmt}: {len(pdf.pages)} pages"
     text = " ".join(pdf.pages[0].extract_text().split())
     for title in ("Open with the risk to the youth", "Relationships and connections",
@@ -306,9 +299,8 @@ def test_consultation_prints_as_a_one_page_agenda(server, page, fmt):
 
 
 @pytest.mark.parametrize("fmt", ["Letter", "A4"])
-def test_quick_reference_prints_on_one_sheet(server, page, fmt):
-    page.goto(server + "quick-reference.html")
-    pdf = _pdf_pages(page, fmt)
+def test_quick_reference_prints_on_one_sheet(printouts, fmt):
+    pdf = PdfReader(io.BytesIO(printouts[("quick-reference.md", fmt)]))
     assert len(pdf.pages) <= 2, f"{fmt}: {len(pdf.pages)} pages"
     text = " ".join(" ".join(p.extract_text() for p in pdf.pages).split())
     for item in ("Communicate openly", "Prepare for transitions", "On a scale of 1 to 10",
