@@ -6,8 +6,12 @@ PY    := $(VENV)/bin/python
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
 HOST  ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
+# An agency edition (README, "Agency editions"): EDITION=path/to/its/folder makes
+# check, render, build, serve, test and zip work on that edition instead of the core.
+EDITION ?=
+CONFIG := $(if $(EDITION),$(EDITION)/mkdocs.yml,mkdocs.yml)
 
-.PHONY: help setup node-tools check render build serve test test-fast pdf bench lock clean review-due
+.PHONY: help setup node-tools check render build serve test test-fast pdf zip bench lock clean review-due
 
 help:
 	@echo "make serve   build the manual and serve it at http://$(HOST)/ (rebuilds on edits to docs/, data/, permanency/)"
@@ -17,6 +21,8 @@ help:
 	@echo "make check   validate data/ only, listing every error as file:line: field: message"
 	@echo "make review-due  list the pages past their review date, oldest first, with their files"
 	@echo "make bench   time the build (the render step's share, 1x/10x/50x data) and edit-to-refresh under serve"
+	@echo "make zip     zip site/ (after make build or make pdf, PDFs included) into dist/<name>-<version>-offline.zip"
+	@echo "             any of these with EDITION=path/to/edition works on that agency edition"
 	@echo "make pdf     build the site and print every page marked pdf: (and the whole manual) to site/pdf/, Letter and A4"
 
 $(VENV)/.installed: requirements.txt pyproject.toml
@@ -28,7 +34,8 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 setup: $(VENV)/.installed
 
 # The Node tools the tests use (pa11y-ci with HTML_CodeSniffer, the Nu HTML
-# Checker from vnu-jar), exactly as package-lock.json pins them. No install
+# Checker from vnu-jar, the workflow validator @action-validator/cli), exactly as
+# package-lock.json pins them. No install
 # scripts: Puppeteer would download its own browser (the tests use Debian's
 # Chromium) and vnu-jar a Java runtime (Debian's is used).
 node_modules/.installed: package.json package-lock.json
@@ -38,7 +45,7 @@ node_modules/.installed: package.json package-lock.json
 node-tools: node_modules/.installed
 
 check: setup
-	$(PY) -m permanency check
+	$(PY) -m permanency check $(if $(EDITION),--edition $(EDITION))
 
 # Pages whose last_reviewed plus the review interval (data/manual.yml) is today or
 # earlier, oldest review first. TODAY=YYYY-MM-DD checks against another date.
@@ -49,24 +56,34 @@ review-due: setup
 # abbreviation snippet and a generator config (no plugin of the manual's own).
 RENDERED ?= build/rendered
 render: setup
-	$(PY) -m permanency render --out $(RENDERED)
+	$(PY) -m permanency render --config $(CONFIG) --out $(RENDERED)
 
 build: render
 	$(MKDOCS) build --strict -f $(RENDERED)/mkdocs.yml -d $(CURDIR)/site
 	$(PY) -m permanency csp site
 
 serve: check
-	$(MKDOCS) serve --strict -a $(HOST)
+	$(MKDOCS) serve --strict -f $(CONFIG) -a $(HOST)
 
 # The data check runs first and stops the run on bad data (every error listed).
 # Browser tests drive Debian's Chromium and the HTML gate runs vnu.jar on Java;
 # install either when it is missing. The Node tools come from package-lock.json.
 test: check node-tools
+ifdef EDITION
+	MANUAL_EDITION=$(abspath $(EDITION)) $(PY) -m pytest -q tests/build/test_any_edition.py
+else
 	bash scripts/ensure-chromium
 	bash scripts/ensure-java
 	$(PY) -m pytest -q
+endif
 
-test-fast: setup
+# One versioned offline copy of site/ as built by make build or make pdf (with
+# its PDFs); the render step only tells it the name and version.
+zip: render
+	@test -f site/index.html || { echo "no site/ yet: run make build (or make pdf) first"; exit 1; }
+	$(PY) -m permanency zip --site site --config $(RENDERED)/mkdocs.yml --out dist
+
+test-fast: setup node-tools
 	$(PY) -m pytest -q -m "not browser"
 
 # Build timings: macros vs pre-rendered Markdown, 1x/10x/50x synthetic data, and
@@ -79,11 +96,11 @@ bench: setup
 # (site/pdf/manual-letter.pdf and -a4.pdf); the built site links them.
 pdf: check
 	bash scripts/ensure-chromium
-	$(PY) scripts/pdf.py
+	$(PY) scripts/pdf.py $(if $(EDITION),--project $(EDITION))
 
 lock:
 	{ echo "# Pinned: every package the manual needs to build and test. Regenerate with: make lock"; \
 	  $(PY) -m pip freeze --all --exclude-editable | grep -v '^pip=='; } > requirements.txt
 
 clean:
-	rm -rf site build .pytest_cache
+	rm -rf site build dist .pytest_cache

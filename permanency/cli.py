@@ -4,6 +4,10 @@
 and prints every problem, one per line, as ``file:line: field: message``. Exit
 status 0 when the data is good, 1 otherwise.
 
+``python -m permanency check --edition DIR`` also validates an edition's edition.yml.
+``python -m permanency zip [--site site] [--out dist]`` zips the built site into one
+versioned offline copy (offline_zip.py).
+
 ``python -m permanency render --out DIR [--config mkdocs.yml] [--pdfs]`` writes
 the whole manual as plain Markdown with front matter, plus the generator's
 config, into DIR (render_manual.py); `mkdocs build -f DIR/mkdocs.yml` builds it.
@@ -42,10 +46,16 @@ def main(argv: list[str] | None = None) -> int:
     check = sub.add_parser("check", help="validate data/ against the schemas and cross-references")
     check.add_argument("--data", default="data", help="the data folder (default: data)")
     check.add_argument("--docs", default="docs", help="the docs folder, for page references (default: docs)")
+    check.add_argument("--edition", help="an edition's folder: validate its edition.yml against the core too")
     render = sub.add_parser("render", help="write the manual as plain Markdown and a generator config into DIR")
     render.add_argument("--out", required=True, help="the folder to write (emptied first)")
     render.add_argument("--config", default="mkdocs.yml", help="the project's MkDocs config (default: mkdocs.yml)")
     render.add_argument("--pdfs", action="store_true", help="pages marked pdf: link their PDFs (as `make pdf` builds)")
+    offline = sub.add_parser("zip", help="zip the built site (and its PDFs) into one versioned offline copy")
+    offline.add_argument("--site", default="site", help="the built site (default: site)")
+    offline.add_argument("--config", default="build/rendered/mkdocs.yml",
+                         help="the render step's mkdocs.yml the site was built from (default: build/rendered/mkdocs.yml)")
+    offline.add_argument("--out", default="dist", help="the folder to write the ZIP into (default: dist)")
     policy = sub.add_parser("csp", help="fill in the content security policy of every page of a built site")
     policy.add_argument("site", help="the built site's folder")
     due = sub.add_parser("review-due", help="list the pages past their review date, oldest first")
@@ -55,6 +65,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "render":
         return _render(args)
+    if args.command == "zip":
+        from .offline_zip import offline_zip
+
+        print(offline_zip(Path(args.site), Path(args.config), Path(args.out)))
+        return 0
     if args.command == "csp":
         from .csp import apply_to_site
 
@@ -69,6 +84,18 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.command == "review-due":
         return _review_due(manual, args)
+    if args.edition:
+        from . import edition as editions
+        from . import pages
+        from .render_manual import source_pages
+
+        try:
+            found = editions.load(Path(args.edition), manual, Path(args.docs),
+                                  set(source_pages(Path(args.docs))) | set(pages.generated(manual)))
+        except DataErrors as exc:
+            print(exc.report(), file=sys.stderr)
+            return 1
+        print(f"edition OK: {found.data['title']} ({len(found.local_pages)} local {_plural('page', len(found.local_pages))})")
     counts = ", ".join(f"{len(v)} {_plural(k, len(v))}" for k, v in manual.records.items() if v)
     print(f"data OK: {len(manual.files)} files ({counts}) in {time.perf_counter() - start:.2f}s")
     return 0

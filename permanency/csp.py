@@ -46,8 +46,9 @@ _SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
 
 
 class _ThemeScripts(HTMLParser):
-    def __init__(self):
+    def __init__(self, tag: str = "script"):
         super().__init__(convert_charrefs=False)
+        self.tag = tag
         self.bodies: list[str] = []
         self._body: list[str] | None = None
         self._articles = 0
@@ -55,10 +56,10 @@ class _ThemeScripts(HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag == "article":
             self._articles += 1
-        if tag != "script":
+        if tag != self.tag:
             return
         attrs = dict(attrs)
-        runs = (attrs.get("type") or "").strip().lower() in _SCRIPT_TYPES
+        runs = tag == "style" or (attrs.get("type") or "").strip().lower() in _SCRIPT_TYPES
         theirs = not attrs.get("src") and not self._articles
         self._body = [] if runs and theirs else None
 
@@ -69,7 +70,7 @@ class _ThemeScripts(HTMLParser):
     def handle_endtag(self, tag):
         if tag == "article" and self._articles:
             self._articles -= 1
-        if tag == "script" and self._body is not None:
+        if tag == self.tag and self._body is not None:
             self.bodies.append("".join(self._body))
             self._body = None
 
@@ -83,16 +84,29 @@ def theme_scripts(html: str) -> list[str]:
     return parser.bodies
 
 
+def theme_styles(html: str) -> list[str]:
+    """The text of every inline ``<style>`` the theme put in the page, outside
+    its ``<article>``: the words of the printed running footer
+    (overrides/partials/print-running.html)."""
+    parser = _ThemeScripts("style")
+    parser.feed(html)
+    parser.close()
+    return parser.bodies
+
+
 def script_hash(body: str) -> str:
     """The CSP source expression that allows exactly this inline script."""
     digest = hashlib.sha256(body.encode("utf-8")).digest()
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-def policy(scripts: list[str]) -> str:
-    """The policy for a page whose inline scripts are ``scripts``."""
+def policy(scripts: list[str], styles: list[str] = ()) -> str:
+    """The policy for a page whose inline scripts are ``scripts`` and whose
+    theme's inline styles are ``styles``."""
     hashes = tuple(dict.fromkeys(script_hash(s) for s in scripts))
-    directives = {**POLICY, "script-src": POLICY["script-src"] + hashes}
+    style_hashes = tuple(dict.fromkeys(script_hash(s) for s in styles))
+    directives = {**POLICY, "script-src": POLICY["script-src"] + hashes,
+                  "style-src": POLICY["style-src"] + style_hashes}
     return "; ".join(f"{name} {' '.join(values)}" for name, values in directives.items())
 
 
@@ -101,7 +115,7 @@ def with_policy(html: str) -> str:
     sitemap, a redirect) is returned unchanged."""
     if PLACEHOLDER not in html:
         return html
-    content = escape(policy(theme_scripts(html)), quote=False).replace('"', "&quot;")
+    content = escape(policy(theme_scripts(html), theme_styles(html)), quote=False).replace('"', "&quot;")
     return html.replace(PLACEHOLDER, content, 1)
 
 

@@ -48,6 +48,8 @@ MACROS: dict[str, Callable[..., str]] = {
     "consultation": render_consult.consultation,
     "quick_reference": render_consult.quick_reference,
     "crosswalk": render_consult.crosswalk,
+    # the manual's own name (the home page's heading), as data/manual.yml or an edition gives it
+    "manual_title": render.manual_title,
 }
 def _editor_notes(manual, *args) -> str:
     """``editor_notes("note-a", "note-b")``: any number of ids, then the page."""

@@ -60,24 +60,25 @@ def _module_printouts(manual: Manual) -> dict[str, Generated]:
     for src_uri, (_, printout, module) in manual.printout_pages().items():
         title, reviewed = module["title"], module["last_reviewed"]
         out[src_uri] = Generated(_front(
-            PRINTOUTS[printout]["title"].format(title=title),
+            PRINTOUTS[printout]["title"].format(number=module["number"], title=title),
             PRINTOUTS[printout]["description"].format(title=title),
             reviewed, pdf=True, search={"exclude": True}, tags=list(PRINTOUTS[printout]["tags"]),
         ), PRINTOUTS[printout]["macro"], (module["id"],))
     return out
 
 
-# printout name -> its page's title, description, tags and macro
+# printout name -> its page's title, description, tags and macro; "Handout 3: ..."
+# titles make the sidebar list them by module number (docs/training/.nav.yml)
 PRINTOUTS = {
     "handout": {
-        "title": "Handout: {title}",
+        "title": "Handout {number}: {title}",
         "description": "Participant handout for the training module {title}: objectives, "
                        "key points, scenario, reflection prompts and space for notes.",
         "tags": ["Page: Participant handout", "Audience: New social workers"],
         "macro": "training_handout",
     },
     "facilitator": {
-        "title": "Facilitator guide: {title}",
+        "title": "Facilitator guide {number}: {title}",
         "description": "Facilitator guide for the training module {title}: agenda, notes, "
                        "discussion prompts and the knowledge check's answer key.",
         "tags": ["Page: Facilitator guide", "Audience: Facilitators"],

@@ -15,11 +15,12 @@ from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import InclusionLevel
 
 from . import csp
 from .errors import DataErrors
 from .model import Manual
-from .render_manual import render_manual
+from .render_manual import BOOK_PLUGIN, render_manual
 
 # `mkdocs serve` makes a new plugin for every rebuild: what they share
 _SERVE: dict = {"on": False, "out": None}
@@ -37,6 +38,7 @@ def _pdfs() -> bool:
 class PermanencyPlugin(BasePlugin[PermanencyConfig]):
     manual: Manual | None = None
     out: Path | None = None
+    hidden: dict = {}
 
     def on_startup(self, command, dirty):
         _SERVE["on"] = command == "serve"
@@ -55,6 +57,9 @@ class PermanencyPlugin(BasePlugin[PermanencyConfig]):
             self._clean()
             raise PluginError(exc.report()) from None
         self.manual = rendered.manual
+        book = config.plugins.get(BOOK_PLUGIN)  # the whole manual as one page, only for PDFs
+        if book is not None:
+            book.config["enabled"] = _pdfs()
         source_docs = config.docs_dir
         config.docs_dir = str(rendered.docs_dir)
         for extension in rendered.markdown_extensions:
@@ -63,11 +68,23 @@ class PermanencyPlugin(BasePlugin[PermanencyConfig]):
                 config.markdown_extensions.append(name)
             config.mdx_configs.setdefault(name, {}).update(options)
         config.extra["manual"] = rendered.extra_manual
+        config.site_name, config.copyright = rendered.site["site_name"], rendered.site["copyright"]
+        self.hidden = rendered.hidden  # an edition's hidden core pages: excluded in on_files
+        root = Path(rendered.manual.root).parent  # the core's folder (an edition's config sits elsewhere)
         # `mkdocs serve` rebuilds when docs, data, templates or schemas change
-        for path in (source_docs, str(root / self.config.data_dir), str(Path(__file__).parent)):
-            if path not in config.watch:
+        # (an edition's own docs/ and the core's docs/ both)
+        watched = {Path(p).resolve() for p in config.watch}
+        for path in (source_docs, str(root / "docs"), str(root / self.config.data_dir), str(Path(__file__).parent)):
+            if Path(path).is_dir() and Path(path).resolve() not in watched:
+                watched.add(Path(path).resolve())
                 config.watch.append(path)
         return config
+
+    def on_files(self, files, config):
+        for file in files:
+            if file.src_uri in self.hidden:
+                file.inclusion = InclusionLevel.EXCLUDED
+        return files
 
     def on_serve(self, server, config, builder):
         server.unwatch(config.docs_dir)  # the rendered copy, rewritten by every rebuild

@@ -168,6 +168,11 @@ def render(component: str, params: Mapping[str, Any]) -> str:
 
 
 # --------------------------------------------------------------- page components
+def manual_title(manual, page: str) -> str:
+    """The manual's name as Markdown text (an edition's name in an edition)."""
+    return md_escape(manual.meta["title"])
+
+
 def program_page(manual, program_id: str, page: str) -> str:
     return render("program-page", {"manual": manual, "page": page, "program": manual.programs[program_id]})
 

@@ -29,14 +29,18 @@ import yaml
 from mkdocs.utils import meta as front_matter
 from mkdocs.utils import yaml_load
 
+from . import edition as editions
 from . import pages, render
 from .errors import DataError, PageErrors
 from .macros import MACROS, call
 from .model import Manual, load
 from .printing import pdf_slug
 from .related_pages import related_block
+from .render_edition import insert_block, local_additions, unlink_hidden
 from .tags import page_tags, search_boost
 
+BOOK_PLUGIN = "print-site"  # mkdocs-print-site-plugin: the whole manual as one page
+BOOK_HOOKS = Path(__file__).with_name("book_hooks.py")  # the book's hooks, copied beside a tree rendered for PDFs
 OWN_PLUGINS = {"permanency"}  # the project's own plugin: the rendered tree needs none
 
 
@@ -61,6 +65,8 @@ class Rendered:
     pages: dict[str, str] = field(default_factory=dict)  # src_uri -> page Markdown
     markdown_extensions: list = field(default_factory=list)  # [name or {name: options}]
     extra_manual: dict = field(default_factory=dict)  # config.extra.manual
+    site: dict = field(default_factory=dict)  # site_name and copyright, from the data
+    hidden: dict[str, str] = field(default_factory=dict)  # an edition's hidden pages -> reason
 
 
 # ------------------------------------------------------------------ the pages
@@ -76,8 +82,11 @@ def source_pages(docs_dir: Path) -> dict[str, Page]:
     return out
 
 
-def all_pages(manual: Manual, docs_dir: Path, errors: list[DataError]) -> dict[str, Page]:
+def all_pages(manual: Manual, docs_dir: Path, errors: list[DataError],
+              edition: editions.Edition | None = None) -> dict[str, Page]:
     found = source_pages(docs_dir)
+    if edition is not None:  # its own pages, and the core pages it says it replaces
+        found.update(source_pages(edition.docs_dir))
     for src_uri, generated in pages.generated(manual).items():
         if src_uri in found:
             errors.append(DataError(f"docs/{src_uri}", 1, "",
@@ -87,9 +96,11 @@ def all_pages(manual: Manual, docs_dir: Path, errors: list[DataError]) -> dict[s
     return found
 
 
-def titles_of(found: dict[str, Page]) -> dict[str, str]:
-    """Every page's title, so pages can name the pages they link."""
-    return {src: str(p.front.get("title") or src) for src, p in found.items()}
+def titles_of(found: dict[str, Page], manual: Manual) -> dict[str, str]:
+    """Every page's title, so pages can name the pages they link (the home page
+    by the manual's, or an edition's, name)."""
+    return {src: str(manual.meta["title"] if p.front.get("manual_title") else p.front.get("title") or src)
+            for src, p in found.items()}
 
 
 def _template_line(exc: BaseException) -> int | None:
@@ -134,7 +145,9 @@ def render_body(page: Page, manual: Manual, titles: dict[str, str], env: jinja2.
 def front_of(page: Page, manual: Manual, changes: dict[str, dict], pdfs: bool) -> dict:
     """A page's front matter as the theme reads it; ``changes`` is
     ``manual.page_changes()``, worked out once for all pages."""
-    front = {k: v for k, v in page.front.items() if k != "render_macros"}
+    front = {k: v for k, v in page.front.items() if k not in ("render_macros", "manual_title")}
+    if page.front.get("manual_title"):  # the home page: titled with the manual's (or edition's) name
+        front["title"] = manual.meta["title"]
     tags = front.get("tags") or []
     front["tags"] = page_tags(manual, page.src_uri, [str(t) for t in (tags if isinstance(tags, list) else [tags])])
     boost = search_boost(manual, page.src_uri)
@@ -160,12 +173,15 @@ def page_text(front: dict, body: str) -> str:
     return f"---\n{dumped}---\n\n{body}"
 
 
-def render_pages(manual: Manual, docs_dir: Path, pdfs: bool = False) -> dict[str, str]:
+def render_pages(manual: Manual, docs_dir: Path, pdfs: bool = False,
+                 edition: editions.Edition | None = None) -> dict[str, str]:
     """docs-relative path -> the page's Markdown with front matter, for every page.
     Raises PageErrors with every page that cannot be rendered."""
     errors: list[DataError] = []
-    found = all_pages(manual, docs_dir, errors)
-    titles = titles_of(found)
+    found = all_pages(manual, docs_dir, errors, edition)
+    hidden = edition.hidden if edition is not None else {}
+    titles = titles_of(found, manual)
+    local = local_additions(manual, edition, titles) if edition is not None else {}
     env = _page_environment(manual, titles)
     changes = manual.page_changes()
     out = {}
@@ -182,9 +198,12 @@ def render_pages(manual: Manual, docs_dir: Path, pdfs: bool = False) -> dict[str
             line = _template_line(exc)
             errors.append(DataError(f"docs/{src}", page.line + (line or 1) - 1, "", str(exc)))
             continue
+        for anchor, block in local.get(src, []):
+            body = insert_block(body, anchor, block)
         if page.front.get("related_pages", True) is not False:
             block = related_block(manual, src, titles, existing=found)
             body = body + ("\n\n" + block if block else "")
+        body = unlink_hidden(body, src, hidden)
         out[src] = page_text(front_of(page, manual, changes, pdfs), body)
     if errors:
         raise PageErrors(errors)
@@ -202,6 +221,7 @@ def settings(manual: Manual, changelog_url: str | None) -> tuple[list, dict]:
     extensions = [
         {"abbr": {"glossary": render.abbreviations(manual)}},
         {"permanency.mdext": {"same_as": same_as}},
+        "permanency.print_links",  # every link's full address, printed after it on paper
     ]
     extra = {
         "title": manual.meta["title"],
@@ -210,6 +230,8 @@ def settings(manual: Manual, changelog_url: str | None) -> tuple[list, dict]:
         "current_copy": manual.meta["current_copy"],
         "changelog_url": changelog_url,
     }
+    if manual.meta.get("editor_email"):  # "Report a problem with this page" (an edition's editor)
+        extra["editor_email"] = manual.meta["editor_email"]
     return extensions, extra
 
 
@@ -227,14 +249,25 @@ def _with_extensions(configured: list, added: list) -> list:
     return kept + added
 
 
-def generator_config(config: dict, extensions: list, extra: dict) -> dict:
+def _book_plugin(plugin, pdfs: bool):
+    """mkdocs-print-site-plugin (the whole manual as one page, for the book) is on
+    exactly in a build for PDFs, whatever MANUAL_PDFS said when the step ran."""
+    if isinstance(plugin, dict) and BOOK_PLUGIN in plugin:
+        return {BOOK_PLUGIN: {**(plugin[BOOK_PLUGIN] or {}), "enabled": pdfs}}
+    return plugin
+
+
+def generator_config(config: dict, extensions: list, extra: dict, pdfs: bool = False) -> dict:
     """The project's config for building the rendered tree: no plugin of its own,
-    docs/ and the overrides beside it, the abbreviations and the theme's values."""
+    docs/ and the overrides beside it, the abbreviations and the theme's values;
+    for PDFs, the book's page (print-site) and its hooks (hooks/book_hooks.py)."""
     out = dict(config)
     out["docs_dir"] = "docs"
-    out["plugins"] = [p for p in config.get("plugins") or []
+    out["plugins"] = [_book_plugin(p, pdfs) for p in config.get("plugins") or []
                       if (next(iter(p)) if isinstance(p, dict) else p) not in OWN_PLUGINS]
     out.pop("hooks", None)
+    if pdfs:
+        out["hooks"] = [f"hooks/{BOOK_HOOKS.name}"]
     out.pop("watch", None)
     out.pop("INHERIT", None)
     theme = dict(config.get("theme") or {})
@@ -248,33 +281,82 @@ def generator_config(config: dict, extensions: list, extra: dict) -> dict:
 
 
 # ------------------------------------------------------------------ the step
+_NUMBER_WORDS = "zero one two three four five six seven eight nine ten eleven twelve".split()
+
+
+def site_settings(manual: Manual) -> dict:
+    """The site's name and footer line, from the data (the edition's when there is one):
+    the footer counts the public source documents ("five"), not the agency's own
+    sources nor the manual's editor's notes (``type: editors-note``)."""
+    public = sum(1 for s in manual.sources.values()  # not an agency's own, not an editor's note
+                 if not s.get("agency") and s.get("type", "document") == "document")
+    count = _NUMBER_WORDS[public] if public < len(_NUMBER_WORDS) else str(public)
+    return {"site_name": manual.meta["title"], "copyright": manual.meta["footer"].format(sources=count)}
+
+
+def _overlay_nav(docs_out: Path, edition: editions.Edition) -> None:
+    """The core's top-level .nav.yml with the edition's pages placed and its
+    hidden pages taken out (a generated copy; the core's file is untouched)."""
+    nav_file = docs_out / ".nav.yml"
+    nav = yaml.safe_load(nav_file.read_text(encoding="utf-8")) or {}
+    entries = [e for e in nav.get("nav", [])
+               if (next(iter(e.values())) if isinstance(e, dict) else e) not in edition.hidden]
+    for placed in edition.data.get("pages", []):
+        target = next(i for i, e in enumerate(entries)
+                      if (next(iter(e.values())) if isinstance(e, dict) else e) == placed["after"])
+        entries.insert(target + 1, {placed["title"]: placed["page"]} if "title" in placed else placed["page"])
+    nav["nav"] = entries
+    nav_file.write_text("# Written by the render step: the core's navigation with the edition's pages.\n"
+                        + yaml.safe_dump(nav, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
 def render_manual(config_file: Path, out: Path, pdfs: bool = False, data_dir: str = "data",
                   write_config: bool = True) -> Rendered:
-    """Render the project of ``config_file`` into ``out`` (emptied first)."""
+    """Render the project of ``config_file`` into ``out`` (emptied first). A config
+    that INHERITs the core's from a folder with an edition.yml renders that edition."""
     config_file = Path(config_file).absolute()  # not resolved: a linked mkdocs.yml serves its own folder
-    project = config_file.parent
+    core_file, edition_dir = editions.find(config_file)
+    project = core_file.parent
     with open(config_file, encoding="utf-8") as f:
-        config = yaml_load(f) or {}
-    docs_dir = project / config.get("docs_dir", "docs")
+        config = yaml_load(f) or {}  # an edition's: merged onto the core's by INHERIT
+    with open(core_file, encoding="utf-8") as f:
+        core_config = yaml_load(f) or {}
+    docs_dir = project / core_config.get("docs_dir", "docs")
     manual = load(project / data_dir, docs_dir)
-    rendered_pages = render_pages(manual, docs_dir, pdfs)
+    edition = None
+    if edition_dir is not None:
+        core_pages = set(source_pages(docs_dir)) | set(pages.generated(manual))
+        edition = editions.load(edition_dir, manual, docs_dir, core_pages)
+        manual = editions.apply(manual, edition)
+    rendered_pages = render_pages(manual, docs_dir, pdfs, edition)
 
     out = Path(out).resolve()
     if out.exists():
         shutil.rmtree(out)
     docs_out = out / "docs"
     shutil.copytree(docs_dir, docs_out, ignore=shutil.ignore_patterns("*.md"))
+    if edition is not None and edition.docs_dir.is_dir():  # its logo and other files
+        shutil.copytree(edition.docs_dir, docs_out, ignore=shutil.ignore_patterns("*.md"), dirs_exist_ok=True)
+        _overlay_nav(docs_out, edition)
     for src, text in rendered_pages.items():
         target = docs_out / src
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
     extensions, extra = settings(manual, _changelog_url(config, rendered_pages))
+    site = site_settings(manual)
+    hidden = edition.hidden if edition is not None else {}
     if write_config:
-        custom_dir = (config.get("theme") or {}).get("custom_dir")
+        custom_dir = (core_config.get("theme") or {}).get("custom_dir")
         if custom_dir:
             shutil.copytree(project / custom_dir, out / "overrides")
+        if pdfs:
+            (out / "hooks").mkdir()
+            shutil.copy2(BOOK_HOOKS, out / "hooks" / BOOK_HOOKS.name)
+        generated = {**generator_config(config, extensions, extra, pdfs), **site}
+        if hidden:
+            generated["exclude_docs"] = "\n".join(sorted(hidden))
         (out / "mkdocs.yml").write_text(
             "# Written by `python -m permanency render`: the manual's mkdocs.yml for the rendered tree.\n"
-            + yaml.safe_dump(generator_config(config, extensions, extra), sort_keys=False, allow_unicode=True),
+            + yaml.safe_dump(generated, sort_keys=False, allow_unicode=True),
             encoding="utf-8")
-    return Rendered(manual, docs_out, rendered_pages, extensions, extra)
+    return Rendered(manual, docs_out, rendered_pages, extensions, extra, site, hidden)

@@ -3,20 +3,24 @@
 
 1. Builds the site into site/ for PDFs: the render step with --pdfs into
    build/rendered-pdf/ (every page whose front matter has `pdf:` then links its
-   PDFs, overrides/partials/pdf-links.html, and the home page links the whole
-   manual), then MkDocs on that tree.
+   PDFs, overrides/partials/print-actions.html, the home page links the whole
+   manual, and mkdocs-print-site-plugin is on, writing print_page.html, the whole
+   manual as one page), then MkDocs on that tree.
 2. Serves site/ on a free 127.0.0.1 port and, in Debian's headless Chromium
-   through Playwright, prints:
+   through Playwright (permanency/printing.py, the function the tests use), prints:
    - every page whose front matter has `pdf:` (`pdf: true`, or a mapping such
      as `pdf: {orientation: landscape}`), on US Letter and on A4, to
      site/pdf/<slug>-letter.pdf and site/pdf/<slug>-a4.pdf, where <slug> is the
      page's source path without ".md", "/" made "-" (tools/pcr-review.md ->
      tools-pcr-review);
-   - the whole manual, every page in the order of the navigation, as one PDF
-     per paper size (site/pdf/manual-letter.pdf, site/pdf/manual-a4.pdf) with a
-     bookmark per page.
-   Each page prints with the site's own print styles: only the content, black on
-   white, collapsed blocks opened, the provenance footer at its end.
+   - the whole manual as a book (permanency/book.py): cover, contents with page
+     numbers, every page in the order of the navigation, bookmarks chapter >
+     page > heading, one PDF per paper size (site/pdf/manual-letter.pdf,
+     site/pdf/manual-a4.pdf). print_page.html is then removed from site/: the
+     published site is the pages the tests check, plus the PDFs.
+   Every PDF is tagged (structure tree, /Lang en-US, its title shown by the
+   viewer), with bookmarks, a running footer ("page N of M"), link addresses
+   printed, and links that lead to the published site (`site_url`).
 
 Nothing here knows which pages exist: a page gets its PDFs by having `pdf:` in
 its front matter. Run `python scripts/pdf.py --help` for options.
@@ -35,9 +39,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from permanency.book import print_book  # noqa: E402
 from permanency.local_site import serve, site_path  # noqa: E402
 from permanency.printing import CHROMIUM, CHROMIUM_ARGS, pdf_slug, print_pdf  # noqa: E402
 PAPERS = {"letter": "Letter", "a4": "A4"}
+BOOK = "print_page.html"  # mkdocs-print-site-plugin's page: the whole manual
 
 
 @dataclass(frozen=True)
@@ -114,31 +120,20 @@ def page_count(data: bytes) -> int:
     return len(PdfReader(io.BytesIO(data)).pages)
 
 
-def merge(parts: list[tuple[str, bytes]]) -> bytes:
-    """One PDF from many, with a bookmark at the start of each part."""
-    from pypdf import PdfReader, PdfWriter
-
-    writer = PdfWriter()
-    for title, data in parts:
-        start = len(writer.pages)
-        writer.append(PdfReader(io.BytesIO(data)), import_outline=False)
-        writer.add_outline_item(title=title, page_number=start)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="scripts/pdf.py", description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", default=str(ROOT / "site"), help="where to build the site (default: site/)")
     parser.add_argument("--no-build", action="store_true", help="print the site already built for PDFs (and its build/rendered-pdf/)")
     parser.add_argument("--pages-only", action="store_true", help="skip the whole-manual PDFs")
+    parser.add_argument("--project", default=str(ROOT),
+                        help="the folder whose mkdocs.yml the render step reads: the core (default) or an agency edition")
     args = parser.parse_args(argv)
     site = Path(args.site).resolve()
+    project = Path(args.project).resolve()
 
     start = time.perf_counter()
     if not args.no_build:
-        build(site)
+        build(site, project)
     pages = site_pages()
     marked = [p for p in pages if p.pdf]
     out = site / "pdf"
@@ -146,33 +141,28 @@ def main(argv: list[str] | None = None) -> int:
 
     from playwright.sync_api import sync_playwright
 
-    base, httpd = serve(site, site_path(ROOT / "mkdocs.yml"))
+    base, httpd = serve(site, site_path(project / "mkdocs.yml"))
     rows = []
     try:
         with sync_playwright() as pw:
             browser = launch(pw)
             tab = browser.new_page()
-            printed: dict[tuple[str, str], bytes] = {}
             for p in marked:
                 for key, paper in PAPERS.items():
                     data = print_pdf(tab, base + p.url, paper, p.landscape)
-                    printed[(p.src_uri, key)] = data
                     name = f"{p.slug}-{key}.pdf"
                     (out / name).write_bytes(data)
                     rows.append((name, page_count(data)))
             if not args.pages_only:
                 for key, paper in PAPERS.items():
-                    parts = []
-                    for p in pages:
-                        data = printed.get((p.src_uri, key)) or print_pdf(tab, base + p.url, paper, p.landscape)
-                        parts.append((p.title, data))
                     name = f"manual-{key}.pdf"
-                    merged = merge(parts)
-                    (out / name).write_bytes(merged)
-                    rows.append((name, page_count(merged)))
+                    data = print_book(tab, base + BOOK, paper)
+                    (out / name).write_bytes(data)
+                    rows.append((name, page_count(data)))
             browser.close()
     finally:
         httpd.shutdown()
+    (site / BOOK).unlink(missing_ok=True)
 
     shown = out.relative_to(ROOT).as_posix() if out.is_relative_to(ROOT) else out.as_posix()
     width = max(len(name) for name, _ in rows) if rows else 10

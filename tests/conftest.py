@@ -2,6 +2,7 @@
 and shared by the build and browser layers; the real manual's data, loaded once."""
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -23,6 +24,23 @@ def site(tmp_path_factory) -> Path:
     step writes the manual as plain Markdown, MkDocs builds that with --strict."""
     tmp = tmp_path_factory.mktemp("site")
     return _built(render_and_build(ROOT, tmp / "rendered", tmp / "site"), tmp / "site")
+
+
+SAMPLE_EDITION = ROOT / "tests" / "fixtures" / "edition-fernhollow"
+
+
+@pytest.fixture(scope="session")
+def edition() -> Path:
+    """The edition under test: MANUAL_EDITION (`make test EDITION=path`), else the
+    fictional sample edition of tests/fixtures/edition-fernhollow."""
+    return Path(os.environ.get("MANUAL_EDITION") or SAMPLE_EDITION).resolve()
+
+
+@pytest.fixture(scope="session")
+def edition_site(tmp_path_factory, edition) -> Path:
+    """That edition, built once as `make build EDITION=...` builds it."""
+    tmp = tmp_path_factory.mktemp("edition")
+    return _built(render_and_build(edition, tmp / "rendered", tmp / "site"), tmp / "site")
 
 
 @pytest.fixture(scope="session")

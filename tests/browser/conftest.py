@@ -69,3 +69,12 @@ def page(context, server):
     pg = context.new_page()
     pg.recorder = Recorder(pg, server)
     return pg
+
+
+@pytest.fixture(scope="session")
+def printouts(browser, server):
+    """Every page marked `pdf:`, printed once per test session on Letter and A4
+    the way `make pdf` prints it: {(src_uri, paper): PDF bytes} (tests/printouts.py)."""
+    import printouts as made
+
+    return made.print_marked(browser, server)

@@ -16,6 +16,8 @@ QUERIES = {
     "P3": "programs/p3.html",
     "CCR": "programs/ccr.html",
     "Katie A.": "programs/pathways.html",
+    "Katie A": "programs/pathways.html",    # an initial without its full stop
+    "katie a.": "programs/pathways.html",
     # figures' topics
     "delayed permanency": "outcomes/sacramento-delayed-permanency.html",
     "permanency rates": "outcomes/sacramento-permanency-rates.html",
@@ -33,6 +35,35 @@ QUERIES = {
     "crosswalk": "crosswalk.html",
     "timer": "pcr/consultation.html",
     "consultation": "pcr/consultation.html",
+}
+
+# One typo per word (a missing, extra, swapped or wrong letter): typo -> (the
+# correct spelling, the page both must list in the top three). The manual's search
+# worker (docs/assets/javascripts/search-worker.js) reads a word nothing in the
+# index starts with as a typo and searches the words one edit away instead.
+TYPOS = {
+    # a letter missing
+    "conections": ("connections", "tools/connections-search.html"),
+    "guardinship": ("guardianship", "permanency-options.html"),
+    "reunifcation": ("reunification", "permanency-options.html"),
+    "famly findng": ("family finding", "glossary.html"),
+    # a letter too many
+    "adopption": ("adoption", "permanency-options.html"),
+    "Thanksgivving": ("Thanksgiving", "pcr/questions.html"),
+    "crosswallk": ("crosswalk", "crosswalk.html"),
+    "consulltation": ("consultation", "pcr/consultation.html"),
+    # two letters swapped
+    "gaurdianship": ("guardianship", "permanency-options.html"),
+    "delayde permanecny": ("delayed permanency", "outcomes/sacramento-delayed-permanency.html"),
+    "qiuck referecne": ("quick reference", "quick-reference.html"),
+    "tiemr": ("timer", "pcr/consultation.html"),
+    # a wrong letter
+    "permamency rates": ("permanency rates", "outcomes/sacramento-permanency-rates.html"),
+    "lomg stayers": ("long stayers", "glossary.html"),
+    "risk scalr": ("risk scale", "pcr/questions.html"),
+    "case storiez": ("case stories", "pcr/case-stories.html"),
+    "Pathwaus": ("Pathways", "programs/pathways.html"),
+    "secnod-chance reunification": ("second-chance reunification", "permanency-options.html"),
 }
 
 READY = """() => { const m = document.querySelector('.md-search-result__meta');
@@ -91,6 +122,48 @@ def search(request, site, server, browser):
 def test_query_finds_expected_page_in_top_three(search, query, expected):
     top = top_pages(search, query, search.root)
     assert expected in top, f"{search.scheme}: {query!r} -> {top}; expected {expected} in the top three"
+
+
+@pytest.mark.parametrize("typo", list(TYPOS))
+def test_a_typo_finds_the_page_its_correct_spelling_finds(search, typo):
+    correct, expected = TYPOS[typo]
+    right = top_pages(search, correct, search.root)
+    assert expected in right, f"{search.scheme}: {correct!r} -> {right}; expected {expected} in the top three"
+    wrong = top_pages(search, typo, search.root)
+    assert expected in wrong, f"{search.scheme}: {typo!r} -> {wrong}; expected {expected}, as for {correct!r}"
+
+
+def highlighted(page) -> set[str]:
+    """The words the results highlight as matches."""
+    return {m.lower() for m in page.eval_on_selector_all(".md-search-result mark", "els => els.map(e => e.textContent)")}
+
+
+@pytest.mark.parametrize("query,words", [
+    ("connection", "connection"),   # a word the index knows is searched as typed, never as a typo
+    ("timer", "timer"),
+    ("conections", "connection"),   # a typo: the results show the word found, not the typo
+])
+def test_results_highlight_the_word_searched_for(search, query, words):
+    top_pages(search, query, search.root)
+    marks = highlighted(search)
+    assert marks, f"{query!r}: nothing highlighted"
+    assert all(m.startswith(words) for m in marks), f"{query!r} highlighted {sorted(marks)}"
+
+
+@pytest.mark.parametrize("query,anchor,shown", [
+    ("NREFM", "nrefm", ["NREFM stands for: non-related, extended family member",
+                        "In plain words: An adult who is not a relative",
+                        "In the sources: In Sacramento's definition of permanency"]),
+    # the sources' definition does not use the letters: the entry still shows whole
+    ("P3", "p3", ["P3 stands for: Permanency Partners Program",
+                  "In the sources: A Los Angeles County DCFS program"]),
+])
+def test_glossary_result_shows_what_an_abbreviation_stands_for_and_means(search, query, anchor, shown):
+    assert "glossary.html" in top_pages(search, query, search.root)
+    entry = search.locator(f".md-search-result__list a[href*='glossary.html'][href$='#{anchor}']").first
+    text = " ".join(entry.inner_text().split())
+    for words in shown:
+        assert words in text, text
 
 
 def test_search_from_disk_needs_no_server(site, browser):

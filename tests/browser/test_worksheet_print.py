@@ -13,17 +13,12 @@ from __future__ import annotations
 
 import io
 import re
-import sys
 
 import pytest
 from pypdf import PdfReader
 
-from helpers import ROOT
 from permanency import render_worksheets
-from permanency.printing import print_pdf
-
-sys.path.insert(0, str(ROOT / "scripts"))
-import pdf as pdfscript  # noqa: E402  scripts/pdf.py
+from printouts import pdf_pages
 
 # Pages per worksheet on (Letter, A4), as measured and checked by eye.
 EXPECTED_PAGES = {
@@ -45,17 +40,14 @@ def squash(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def printed(browser, server, manual):
-    """Every worksheet printed on both papers: {(id, paper): (reader, text)}."""
-    page = browser.new_page()
+def printed(printouts, manual):
+    """Every worksheet printed on both papers (once per session, as `make pdf`
+    prints it): {(id, paper): (reader, text)}."""
     out = {}
-    for wid, worksheet in manual.worksheets.items():
-        landscape = worksheet["orientation"] == "landscape"
+    for wid in manual.worksheets:
         for paper in PAPER_POINTS:
-            data = print_pdf(page, server + f"tools/{wid}.html", paper, landscape)
-            reader = PdfReader(io.BytesIO(data))
+            reader = PdfReader(io.BytesIO(printouts[(f"tools/{wid}.md", paper)]))
             out[(wid, paper)] = (reader, "\n".join(p.extract_text() for p in reader.pages))
-    page.close()
     return out
 
 
@@ -222,7 +214,7 @@ def test_what_was_typed_prints(page, server):
 
 
 def test_pdf_script_finds_every_page_marked_pdf_in_nav_order(manual):
-    pages = pdfscript.site_pages()
+    pages = pdf_pages()
     marked = [p.src_uri for p in pages if p.pdf]
     for wid in manual.worksheets:
         assert f"tools/{wid}.md" in marked

@@ -24,7 +24,7 @@ def test_every_page_carries_the_policy_before_anything_it_loads(site):
         first_load = min(i for i in (head.find("<script"), head.find("<link rel=\"stylesheet\"")) if i >= 0)
         if META.search(html).start() > first_load:
             problems.append(f"{rel}: the policy comes after a script or stylesheet")
-        if metas[0] != csp.policy(csp.theme_scripts(html)):
+        if metas[0] != csp.policy(csp.theme_scripts(html), csp.theme_styles(html)):
             problems.append(f"{rel}: the policy does not hash exactly the theme's inline scripts")
         if "unsafe-" in metas[0]:
             problems.append(f"{rel}: {metas[0]}")

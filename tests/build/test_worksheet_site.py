@@ -1,6 +1,6 @@
 """The worksheets in the built site: the Worksheets section sits after the
 permanency case reviews in the navigation, lists every worksheet, and a page
-links its PDFs only in a build made for `make pdf` (MANUAL_PDFS=1)."""
+links its PDFs only in a build made for `make pdf` (the render step with --pdfs, or MANUAL_PDFS=1)."""
 from __future__ import annotations
 
 import re
@@ -27,17 +27,35 @@ def test_worksheets_follow_the_case_reviews_in_the_navigation(site):
 
 def test_without_pdfs_no_page_links_one(site):
     for rel in sitecheck.built_pages(site):
-        assert "manual-pdfs" not in (site / rel).read_text(encoding="utf-8"), rel
+        html = (site / rel).read_text(encoding="utf-8")
+        assert "manual-print-actions__pdfs" not in html, rel
+        # the print action is on every page (print.js shows it)
+        assert rel == "404.html" or "data-manual-print hidden" in html, rel
+    assert not (site / "print_page.html").exists()
 
 
 def test_a_pdf_build_links_each_marked_page_and_the_whole_manual(pdf_site):
     out = pdf_site
     review = (out / "tools" / "pcr-review.html").read_text(encoding="utf-8")
-    assert '<a href="../pdf/tools-pcr-review-letter.pdf">US Letter</a>' in review
-    assert '<a href="../pdf/tools-pcr-review-a4.pdf">A4</a>' in review
+    assert '<a href="../pdf/tools-pcr-review-letter.pdf" type="application/pdf">US Letter</a>' in review
+    assert '<a href="../pdf/tools-pcr-review-a4.pdf" type="application/pdf">A4</a>' in review
     home = (out / "index.html").read_text(encoding="utf-8")
-    assert '<a href="./pdf/manual-letter.pdf">US Letter</a>' in home
-    assert "manual-pdfs" not in (out / "glossary.html").read_text(encoding="utf-8")  # not marked pdf:
+    assert '<a href="./pdf/manual-letter.pdf" type="application/pdf">US Letter</a>' in home
+    assert "manual-print-actions__pdfs" not in (out / "glossary.html").read_text(encoding="utf-8")  # not marked pdf:
+    # the whole manual as one page, for the book
+    assert (out / "print_page.html").exists()
     # the links point where scripts/pdf.py writes; nothing else in the site breaks
     broken = sitecheck.broken_links(out, sitecheck.site_path())
-    assert broken and all(link.split(": ")[1].split(" ")[0].endswith(".pdf") for link in broken)
+    pdf_links = [link for link in broken if link.split(": ")[1].split(" ")[0].endswith(".pdf")]
+    assert pdf_links
+    # but in the book's page: the pages' heading permalinks (never printed), whose
+    # ids mkdocs-print-site-plugin leaves as they were when a page has tags, and
+    # links to the pages left out of the book (permanency/book.py points those at
+    # the published site before printing)
+    book = (out / "print_page.html").read_text(encoding="utf-8")
+    permalinks = set(re.findall(r'<a class="headerlink" href="(#[^"]+)"', book))
+    left_out = ("#training-handouts-", "#training-facilitator-", "#tags")
+    others = [link for link in broken if link not in pdf_links and not (
+        link.startswith("print_page.html: ")
+        and (link.split(": ")[1].split(" ")[0] in permalinks or link.split(": ")[1].startswith(left_out)))]
+    assert others == []

@@ -97,7 +97,7 @@ def test_consultation_page_markdown(manual):
     for phase in render_consult.agenda(manual):
         assert re.search(r"^### \d\. .+ \{ #%s \.manual-agenda__phase data-minutes=\"%d\" \}$"
                          % (phase["id"], phase["minutes"]), md, re.M), phase["id"]
-    assert "| 4 | [Relationships and connections](consultation.md#agenda-connections) | 35 min | 0:45–1:20 |" in md
+    assert "| 4. [Relationships and connections](consultation.md#agenda-connections) | 35 min | 0:45–1:20 |" in md
     assert "[On a scale of 1 to 10, what is the risk to this youth" in md
     assert "](questions.md#risk-scale)" in md
     assert "[Casey permanency liaison (2015–2016)](roles.md#permanency-liaison)" in md

@@ -54,7 +54,7 @@ def test_the_glossary_labels_the_manuals_own_explanations(manual):
     out = as_html(render.glossary(manual, "glossary.md"))
     csw = out[out.index('id="csw"'):out.index('id="dcfs"')]
     text = html.unescape(" ".join(re.sub(r"<[^>]+>", "", csw).split()))
-    assert ("Stands for: Children's Social Worker (the manual's explanation: the sources use the letters "
+    assert ("CSW stands for: Children's Social Worker (the manual's explanation: the sources use the letters "
             "without spelling them out)") in text
     assert "In plain words: The Los Angeles County DCFS job title for a social worker who carries " \
            "children's cases. (the manual's own explanation)" in text

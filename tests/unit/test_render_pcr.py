@@ -124,12 +124,17 @@ def test_glossary_is_alphabetical_grouped_by_letter_with_anchors(m):
     order = [out.index(f'id="{i}"') for i in ("letter-a", "aging-out", "letter-c", "csw", "letter-l", "legal-permanency", "letter-p", "p3")]
     assert order == sorted(order)
     assert '<h3 id="p3">P3</h3>' in out
-    assert "<p><strong>Stands for:</strong> Permanency Partners Program</p>" in out
+    # what it stands for (with the abbreviation), the plain words and the sources'
+    # definition are one paragraph, so a search result (one paragraph) shows them all
+    assert ("<p><strong>P3 stands for:</strong> Permanency Partners Program<br>\n"
+            "<strong>In plain words:</strong> A Los Angeles County pilot") in out
+    assert "<br>\n<strong>In the sources:</strong> A Los Angeles County program.</p>" in out
     # an abbreviation no source spells out says so
-    assert "<p><strong>Stands for:</strong> <em>Not spelled out in the sources.</em></p>" in out
-    # a term has no "Stands for" line; its note and source show
+    assert "<p><strong>CSW stands for:</strong> <em>Not spelled out in the sources.</em><br>" in out
+    # a term has no "stands for"; its note and source show
     aging = out[out.index('id="aging-out"'):out.index('id="letter-c"')]
-    assert "Stands for" not in aging
+    assert "stands for" not in aging.lower()
+    assert "<p><strong>In plain words:</strong> Leaving foster care" in aging
     assert "<p><em>The report speaks of age 18.</em></p>" in aging
     assert '<strong>See:</strong> <a href="programs/p3.md">Permanency Partners Program</a>' in out
     assert '<p class="manual-cite">Source: <a href="sources.md#la-dcfs-p3">P3 release</a>, P3 Pilot</p>' in out

@@ -238,7 +238,7 @@ def test_course_test_pages_and_key(manual):
 def test_printable_pages_are_generated_with_pdf_front_matter(manual):
     out = pages.generated(manual)
     handout = out["training/handouts/why-permanency.md"]
-    assert handout.front["title"] == "Handout: Why permanency is urgent"
+    assert handout.front["title"] == "Handout 1: Why permanency is urgent"
     assert handout.front["pdf"] is True and handout.front["last_reviewed"] == "2026-11-30"
     assert handout[1:] == ("training_handout", ("why-permanency",))
     assert out["training/facilitator/why-permanency.md"][1:] == ("training_facilitator", ("why-permanency",))

@@ -1,6 +1,12 @@
-/* Print: open every collapsed block (pymdownx.details) before printing and put
-   each back as it was afterwards. Nothing is stored. */
+/* Print: the "Print this page" button above the content (hidden without
+   JavaScript, since it needs it) opens the browser's Print; every collapsed
+   block (pymdownx.details) opens before printing and goes back as it was
+   afterwards. Nothing is stored. */
 (function () {
+  document.querySelectorAll("[data-manual-print]").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
+  });
   var opened = [];
   window.addEventListener("beforeprint", function () {
     opened = Array.prototype.filter.call(
