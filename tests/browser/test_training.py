@@ -38,7 +38,7 @@ EXPECTED_PAGES = {
     },
     "facilitator": {
         "why-permanency": (6, 6), "core-practice-model": (6, 6), "ccr-and-programs": (7, 6),
-        "finding-connections": (7, 7), "permanency-case-review": (8, 9),
+        "finding-connections": (7, 7), "permanency-case-review": (9, 9),
         "lessons-and-barriers": (7, 6), "cfpm-disparities-partnership": (8, 8),
     },
 }
