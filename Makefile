@@ -9,6 +9,8 @@ export NO_MKDOCS_2_WARNING := 1
 # An agency edition (README, "Agency editions"): EDITION=path/to/its/folder makes
 # check, render, build, serve, test and zip work on that edition instead of the core.
 EDITION ?=
+# pytest-xdist workers for `make test` (tests/once.py shares the builds between them)
+WORKERS ?= auto
 CONFIG := $(if $(EDITION),$(EDITION)/mkdocs.yml,mkdocs.yml)
 
 .PHONY: help setup node-tools check render build serve test test-fast pdf zip bench lock clean review-due
@@ -74,7 +76,7 @@ ifdef EDITION
 else
 	bash scripts/ensure-chromium
 	bash scripts/ensure-java
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n $(WORKERS) --dist loadfile
 endif
 
 # One versioned offline copy of site/ as built by make build or make pdf (with

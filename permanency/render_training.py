@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import math
 import re
-from functools import lru_cache
 from typing import Any, Mapping
 
 from .model import KIND_BY_NAME
@@ -75,18 +74,28 @@ def objective_questions(module: Mapping) -> dict[str, list[str]]:
     return out
 
 
-@lru_cache(maxsize=8)
-def _abbr_pattern(pairs: tuple) -> re.Pattern | None:
-    words = sorted((w for w, _ in pairs), key=len, reverse=True)
+def _abbr_pattern(words) -> re.Pattern | None:
+    words = sorted(words, key=len, reverse=True)
     return re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b") if words else None
+
+
+# The manual whose abbreviations were last matched, with its tooltips and their
+# pattern: a build asks once per knowledge-check option, always of one manual.
+_LAST: list = [None, {}, None]
+
+
+def _abbr_table(manual) -> tuple[dict[str, str], re.Pattern | None]:
+    if _LAST[0] is not manual:
+        titles = abbreviations(manual)
+        _LAST[:] = [manual, titles, _abbr_pattern(titles)]
+    return _LAST[1], _LAST[2]
 
 
 def abbr_parts(text: str, manual) -> list[tuple[str, str | None]]:
     """Text split into (segment, tooltip) pairs, tooltip set on each known
     abbreviation: raw-HTML parts of a page (the knowledge-check form) get the
     same tooltips Python-Markdown's abbr gives the rest of the page."""
-    titles = abbreviations(manual)
-    pattern = _abbr_pattern(tuple(sorted(titles.items())))
+    titles, pattern = _abbr_table(manual)
     if pattern is None:
         return [(text, None)]
     parts, last = [], 0

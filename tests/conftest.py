@@ -1,5 +1,6 @@
-"""Shared fixtures: every site a test run reads is built here, once per session,
-and shared by the build and browser layers; the real manual's data, loaded once."""
+"""Shared fixtures: every site a test run reads is built here, once per test run
+(however many pytest-xdist workers share it: tests/once.py), and shared by the
+build and browser layers; the real manual's data, loaded once per worker."""
 from __future__ import annotations
 
 import os
@@ -10,6 +11,7 @@ import pytest
 
 from builds import make_project, mkdocs_build, render_and_build
 from helpers import ROOT
+from once import once
 
 
 def _built(result: subprocess.CompletedProcess, out: Path) -> Path:
@@ -22,8 +24,8 @@ def _built(result: subprocess.CompletedProcess, out: Path) -> Path:
 def site(tmp_path_factory) -> Path:
     """The real manual, built once the way `make build` builds it: the render
     step writes the manual as plain Markdown, MkDocs builds that with --strict."""
-    tmp = tmp_path_factory.mktemp("site")
-    return _built(render_and_build(ROOT, tmp / "rendered", tmp / "site"), tmp / "site")
+    return once(tmp_path_factory, "site",
+                lambda tmp: _built(render_and_build(ROOT, tmp / "rendered", tmp / "site"), tmp / "site"))
 
 
 SAMPLE_EDITION = ROOT / "tests" / "fixtures" / "edition-fernhollow"
@@ -39,8 +41,8 @@ def edition() -> Path:
 @pytest.fixture(scope="session")
 def edition_site(tmp_path_factory, edition) -> Path:
     """That edition, built once as `make build EDITION=...` builds it."""
-    tmp = tmp_path_factory.mktemp("edition")
-    return _built(render_and_build(edition, tmp / "rendered", tmp / "site"), tmp / "site")
+    return once(tmp_path_factory, f"edition-{edition.name}",
+                lambda tmp: _built(render_and_build(edition, tmp / "rendered", tmp / "site"), tmp / "site"))
 
 
 @pytest.fixture(scope="session")
@@ -48,21 +50,22 @@ def pdf_site(tmp_path_factory) -> Path:
     """The real manual built for PDFs (pages marked `pdf:` link their PDFs), as
     `mkdocs build` in the project builds it with MANUAL_PDFS=1: the permanency
     plugin runs the render step. Only the tests of those links use it."""
-    out = tmp_path_factory.mktemp("pdf-site") / "site"
-    return _built(mkdocs_build(ROOT, out, MANUAL_PDFS="1"), out)
+    return once(tmp_path_factory, "pdf-site",
+                lambda tmp: _built(mkdocs_build(ROOT, tmp / "site", MANUAL_PDFS="1"), tmp / "site"))
 
 
 @pytest.fixture(scope="session")
 def fixture_build(tmp_path_factory):
-    """Build a fixture project of tests/fixtures (a fresh copy) once per session:
+    """Build a fixture project of tests/fixtures (a fresh copy) once per test run:
     ``fixture_build(name)`` -> (the finished build, its site folder)."""
     done: dict[str, tuple[subprocess.CompletedProcess, Path]] = {}
 
+    def make(name: str, tmp: Path) -> tuple[subprocess.CompletedProcess, Path]:
+        return mkdocs_build(make_project(tmp, name), tmp / "site"), tmp / "site"
+
     def build(name: str) -> tuple[subprocess.CompletedProcess, Path]:
         if name not in done:
-            tmp = tmp_path_factory.mktemp(name)
-            project = make_project(tmp, name)
-            done[name] = (mkdocs_build(project, tmp / "site"), tmp / "site")
+            done[name] = once(tmp_path_factory, f"fixture-{name}", lambda tmp: make(name, tmp))
         return done[name]
     return build
 

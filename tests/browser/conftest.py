@@ -7,6 +7,7 @@ from urllib.parse import urlparse
 
 import pytest
 
+from once import once
 from sitecheck import site_path
 from permanency.local_site import serve
 
@@ -72,9 +73,9 @@ def page(context, server):
 
 
 @pytest.fixture(scope="session")
-def printouts(browser, server):
-    """Every page marked `pdf:`, printed once per test session on Letter and A4
+def printouts(tmp_path_factory, browser, server):
+    """Every page marked `pdf:`, printed once per test run on Letter and A4
     the way `make pdf` prints it: {(src_uri, paper): PDF bytes} (tests/printouts.py)."""
     import printouts as made
 
-    return made.print_marked(browser, server)
+    return once(tmp_path_factory, "printouts", lambda _: made.print_marked(browser, server))

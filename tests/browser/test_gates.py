@@ -116,14 +116,16 @@ def sweep(site, server, browser) -> list[Visit]:
                 visit = Visit(rel, scheme)
                 current.append(visit)
                 response = page.goto(url_of(server, rel))
-                if scheme == "light":
-                    # once per page is enough to catch every request it makes,
-                    # the search index its worker loads after "load" included
-                    page.wait_for_load_state("networkidle")
                 visit.status = response.status if response else 0
                 visit.body_scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
                 visit.h1 = page.locator("h1").first.inner_text() if page.locator("h1").count() else ""
                 visit.violations = axe_violations(axe, page, visit.excused)
+                if scheme == "light":
+                    # once per page is enough to catch every request it makes,
+                    # the search index its worker loads after "load" included;
+                    # waited for after axe, which makes no request, so the quiet
+                    # half second has mostly passed by then
+                    page.wait_for_load_state("networkidle")
                 visit.csp = page.evaluate("window.__csp || []")
                 if scheme == "dark":
                     visit.phone_width = phone_width(page)

@@ -74,20 +74,29 @@ TOP = """els => els.map(e => e.getAttribute('href'))"""
 def top_pages(page, query: str, root: str, n: int = 3) -> list[str]:
     """The first ``n`` pages the search dialog lists for ``query``, as
     paths relative to ``root``, the site's address (Material groups a page's
-    sections under the page)."""
+    sections under the page).
+
+    Material searches on each key released in the box; the query goes in whole
+    and one key release searches it once (typing it letter by letter searched
+    every prefix and had to wait for the results to settle). The box is emptied
+    first, so the results listed afterwards are this query's."""
     box = page.locator("input.md-search__input")
-    box.fill("")
-    box.press_sequentially(query, delay=15)
     items = page.locator(".md-search-result__list > .md-search-result__item")
+    box.fill("")
+    box.press("End")
+    page.wait_for_function("() => !document.querySelector('.md-search-result__list > .md-search-result__item')",
+                           timeout=10000)
+    box.fill(query)
+    box.press("End")
     items.first.wait_for(timeout=10000)
     found, previous = [], None
-    for _ in range(20):  # results settle once the last keystroke is searched
-        time.sleep(0.25)
-        found = [page.evaluate("h => h", h) for h in page.eval_on_selector_all(
-            ".md-search-result__list > .md-search-result__item > .md-search-result__link:first-child", TOP)]
+    for _ in range(20):  # the list is written once per answer; read it until it holds still
+        found = page.eval_on_selector_all(
+            ".md-search-result__list > .md-search-result__item > .md-search-result__link:first-child", TOP)
         if found == previous:
             break
         previous = found
+        time.sleep(0.05)
     out = []
     for href in found[:n]:
         href = href.split("#")[0].split("?")[0]
