@@ -25,16 +25,20 @@ def sample(tmp_path):
     return root
 
 
-def load_errors(root, manual) -> list[str]:
-    core_pages = set(source_pages(ROOT / "docs")) | set(pages.generated(manual))
+def loaded(root):
+    """(the manual as the edition shows it, the edition): the core's data and the
+    edition's own data/ read together, edition.yml validated, as a build does."""
+    return editions.load_manual(ROOT / "data", ROOT / "docs", root)
+
+
+def load_errors(root, manual=None) -> list[str]:
     with pytest.raises(DataErrors) as info:
-        editions.load(root, manual, ROOT / "docs", core_pages)
+        loaded(root)
     return [str(e) for e in info.value.errors]
 
 
-def load_ok(root, manual):
-    core_pages = set(source_pages(ROOT / "docs")) | set(pages.generated(manual))
-    return editions.load(root, manual, ROOT / "docs", core_pages)
+def load_ok(root, manual=None):
+    return loaded(root)[1]
 
 
 def test_the_sample_edition_is_valid_and_found_from_its_config(manual):
@@ -42,7 +46,7 @@ def test_the_sample_edition_is_valid_and_found_from_its_config(manual):
     assert core == ROOT / "mkdocs.yml" and root == SAMPLE
     assert editions.find(ROOT / "mkdocs.yml") == (ROOT / "mkdocs.yml", None)
     edition = load_ok(SAMPLE, manual)
-    assert edition.local_pages == ["local/requesting-a-review.md"]
+    assert edition.local_pages == ["local/requesting-a-review.md", "training/fernhollow-local-session.md"]
     assert edition.hidden == {"programs/tfsc.md": "Fernhollow County (fictional) does not take part in "
                                                   "Thriving Families, Safer Children."}
 
@@ -50,8 +54,8 @@ def test_the_sample_edition_is_valid_and_found_from_its_config(manual):
 def test_bad_fields_name_file_line_field_and_what_was_expected(sample, manual):
     line = edit(sample, "edition.yml", "editor_email: manual-editor@fernhollow.example", "editor_email: nobody")
     note = edit(sample, "edition.yml", "  - on: program:p3", "  - on: program:p4")
-    contact = edit(sample, "edition.yml", "    source: fh-unit-lead", "    source: fh-unit-leader")
-    after = edit(sample, "edition.yml", "    after: pcr", "    after: pcr/index.md")
+    contact = edit(sample, "edition.yml", "    source: fh-unit-lead", "    source: fh-unit-leader", first=True)
+    after = edit(sample, "edition.yml", "    after: pcr", "    after: pcr-section")
     assert load_errors(sample, manual) == sorted([
         f"edition-fernhollow/edition.yml:{line}: editor_email: expected an e-mail address like "
         "manual-editor@agency.example; got 'nobody'",
@@ -59,9 +63,8 @@ def test_bad_fields_name_file_line_field_and_what_was_expected(sample, manual):
         + ", ".join(sorted(manual.programs)),
         f"edition-fernhollow/edition.yml:{contact}: contacts[0].source: unknown agency-source 'fh-unit-leader'; "
         "known: fh-permanency-memo, fh-unit-lead",
-        f"edition-fernhollow/edition.yml:{after}: pages[0].after: unknown nav-entry 'pcr/index.md'; known: "
-        "changelog.md, crosswalk.md, glossary.md, index.md, outcomes, pcr, permanency-options.md, "
-        "practice-behaviors, programs, quick-reference.md, sources.md, tags.md, timeline.md, tools, training",
+        f"edition-fernhollow/edition.yml:{after}: pages[0].after: unknown nav-entry 'pcr-section'; closest known: "
+        "pcr/questions.md, pcr/consultation.md, pcr/case-stories.md, permanency-options.md, pcr/index.md (of 35)",
     ])
 
 
@@ -89,7 +92,8 @@ def test_an_id_shared_with_the_core_is_an_error_unless_the_edition_replaces_it(s
     text = (sample / "edition.yml").read_text(encoding="utf-8")
     (sample / "edition.yml").write_text(text + "replaces: [glossary.md, nrefm]\n", encoding="utf-8")
     edit(sample, "edition.yml", "  - id: cdss-cpm-ccr", "  - id: fh-unit-lead")
-    assert load_ok(sample, manual).local_pages == ["glossary.md", "local/requesting-a-review.md"]
+    assert load_ok(sample, manual).local_pages == ["glossary.md", "local/requesting-a-review.md",
+                                                   "training/fernhollow-local-session.md"]
 
 
 def test_a_local_page_needs_a_place_in_the_navigation(sample, manual):
@@ -111,10 +115,11 @@ def test_an_editions_config_must_inherit_the_core(sample):
 
 
 def test_the_edition_renames_the_manual_and_adds_its_sources_and_terms(manual):
-    shown = editions.apply(manual, load_ok(SAMPLE, manual))
+    shown, _ = loaded(SAMPLE)
     assert shown.meta["title"] == "Fernhollow County Permanency Practice Manual"
-    assert shown.version == "0.3.0+fernhollow.1"  # its change log merged with the core's, newest first
-    assert [e["version"] for e in shown.meta["changelog"][1:]] == [e["version"] for e in manual.meta["changelog"]]
+    assert shown.version == "0.4.0+fernhollow.2"  # its change log merged with the core's, newest first
+    assert [e["version"] for e in shown.meta["changelog"]] == [
+        "0.4.0+fernhollow.2", "0.3.0+fernhollow.1", *(e["version"] for e in manual.meta["changelog"])]
     assert shown.sources["fh-unit-lead"]["agency"] is True and "fh-unit-lead" not in manual.sources
     assert shown.terms["fh-pru"]["local"] is True and "fh-pru" not in manual.terms
     # the footer counts the public documents only, in words
