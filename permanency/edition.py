@@ -23,6 +23,7 @@ import yaml
 from mkdocs.utils import get_yaml_loader
 
 from .errors import DataError, DataErrors
+from .hidden_pages import without_hidden
 from .model import Manual, Overlay
 from .model import load as load_data
 from .model.schemas import schema_errors, validator_for
@@ -37,6 +38,7 @@ class Edition:
     root: Path  # the edition's folder
     data: dict  # edition.yml, validated
     local_pages: list[str] = field(default_factory=list)  # docs-relative pages of root/docs
+    hidden_titles: dict[str, str] = field(default_factory=dict)  # a hidden page made from data -> its title
 
     @property
     def docs_dir(self) -> Path:
@@ -164,6 +166,7 @@ def load(root: Path, manual: Manual, core_docs: Path, core_pages: set[str]) -> E
             errors.append(DataError(file, parsed.line_of(("pages", i, "after")), f"pages[{i}].after",
                                     f"'{page}' can go after a page of its own folder only; "
                                     f"'{after}' is in {after.rpartition('/')[0]}/"))
+    hidden = {h.get("page") for h in data.get("hidden") or [] if isinstance(h, dict)}
     local_terms = {t.get("id") for t in data.get("terms") or [] if isinstance(t, dict)}
     for i, note in enumerate(data.get("notes") or []):
         target = note.get("on") if isinstance(note, dict) else None
@@ -173,6 +176,10 @@ def load(root: Path, manual: Manual, core_docs: Path, core_pages: set[str]) -> E
             if kind in NOTE_KINDS and record_id not in records and not (kind == "term" and record_id in local_terms):
                 errors.append(DataError(file, parsed.line_of(("notes", i, "on")), f"notes[{i}].on",
                                         f"unknown {kind} '{record_id}'; known: {', '.join(sorted(records))}"))
+            elif kind in NOTE_KINDS and record_id in records and manual.page_of(kind, record_id).partition("#")[0] in hidden:
+                errors.append(DataError(file, parsed.line_of(("notes", i, "on")), f"notes[{i}].on",
+                                        f"{kind} '{record_id}' is on a page this edition hides "
+                                        f"({manual.page_of(kind, record_id).partition('#')[0]})"))
     if errors:
         raise DataErrors(errors)
     return Edition(root, data, local_pages)
@@ -219,6 +226,10 @@ def load_manual(data_dir: Path, core_docs: Path, root: Path | None) -> tuple[Man
         return load_data(data_dir, core_docs), None
     manual = load_data(data_dir, core_docs, overlay(root))
     edition = load(root, manual, core_docs, core_pages_of(manual, core_docs))
+    from . import pages
+
+    edition.hidden_titles = {src: str(page.front["title"]) for src, page in pages.generated(manual).items()
+                             if src in edition.hidden}  # their pages are not made at all
     return apply(manual, edition), edition
 
 
@@ -246,7 +257,8 @@ def apply(manual: Manual, edition: Edition) -> Manual:
     terms = {**manual.terms, **{t["id"]: _term_record(t) for t in data.get("terms", [])}}
     from .model.manual import sort_key
     records["term"] = dict(sorted(terms.items(), key=lambda kv: sort_key(kv[1]["term"])))
-    return dataclasses.replace(manual, meta=meta, records=records, _once={})
+    shown = dataclasses.replace(manual, meta=meta, records=records, _once={})
+    return without_hidden(shown, set(edition.hidden))  # gone from every listing too
 
 
 def notes_by_target(edition: Edition) -> dict[tuple[str, str], list[dict]]:
