@@ -173,12 +173,13 @@ def test_the_sample_editions_local_worksheet_is_read_like_a_core_one_and_cited_t
 def test_a_bad_local_worksheet_fails_with_file_line_field_like_a_core_one(sample):
     rel = "data/worksheets/fh-review-request.yml"
     order = edit(sample, rel, "order: 7", "order: seventh")
-    role = edit(sample, rel, "roles: [facilitator, supervisor", "roles: [facilitator, superviser")
+    role = edit(sample, rel, "      - {label: Asked to come, input: check}", "      - {label: Asked to come, input: tick}")
     cite = edit(sample, rel, "  - {source: fh-permanency-memo,", "  - {source: fh-memo,")
     errors = load_errors(sample)
     file = f"edition-fernhollow/{rel}"
     assert f"{file}:{order}: order: expected a whole number, got the text 'seventh'" in errors
-    assert any(e.startswith(f"{file}:{role}: sections[1].roles[1]: unknown role 'superviser'") for e in errors)
+    assert any(e.startswith(f"{file}:{role}: sections[1].columns[2].input: expected ") and e.endswith("got 'tick'")
+               for e in errors)
     assert any(e.startswith(f"{file}:{cite}: sources[0].source: unknown source 'fh-memo'") for e in errors)
     assert len(errors) == 3
 
