@@ -129,7 +129,9 @@ def load(root: Path, manual: Manual, core_docs: Path, core_pages: set[str]) -> E
         "local-page": set(local_pages) | from_data,  # its docs/ pages and the pages of its data/
         "core-page": set(core_pages),
         "page": set(core_pages) | set(local_pages) | from_data,
-        "nav-entry": _nav_entries(core_docs),
+        # a core navigation entry, or one of its own pages placed under pages:
+        "nav-entry": _nav_entries(core_docs) | {p.get("page") for p in data.get("pages") or []
+                                                if isinstance(p, dict) and isinstance(p.get("page"), str)},
     }
     errors = [DataError(file, line, p, msg) for line, p, msg in parsed.problems]
     errors += schema_errors(validator_for("edition.schema.json", known), parsed, file)
@@ -158,14 +160,21 @@ def load(root: Path, manual: Manual, core_docs: Path, core_pages: set[str]) -> E
                                     f"{EDITION_FILE} with the entry it comes after (one of: "
                                     f"{', '.join(sorted(e for e in known['nav-entry'] if '/' not in e))}, "
                                     f"or a page of its folder), or put it in a folder that lists every page"))
+    earlier: dict[str, str] = {}  # a page placed above -> the folder whose list it joined
     for i, placed_page in enumerate(data.get("pages") or []):
         after = placed_page.get("after") if isinstance(placed_page, dict) else None
         page = placed_page.get("page") if isinstance(placed_page, dict) else None
-        if isinstance(after, str) and isinstance(page, str) and "/" in after \
-                and after.rpartition("/")[0] != page.rpartition("/")[0]:
+        if not (isinstance(after, str) and isinstance(page, str)):
+            continue
+        folder = earlier.get(after, after.rpartition("/")[0] if after not in placed else None)
+        if folder is None:
+            errors.append(DataError(file, parsed.line_of(("pages", i, "after")), f"pages[{i}].after",
+                                    f"'{after}' is placed further down under pages:; list it first"))
+        elif folder and folder != page.rpartition("/")[0]:
             errors.append(DataError(file, parsed.line_of(("pages", i, "after")), f"pages[{i}].after",
                                     f"'{page}' can go after a page of its own folder only; "
-                                    f"'{after}' is in {after.rpartition('/')[0]}/"))
+                                    f"'{after}' is in {folder}/"))
+        earlier[page] = folder or ""
     hidden = {h.get("page") for h in data.get("hidden") or [] if isinstance(h, dict)}
     local_terms = {t.get("id") for t in data.get("terms") or [] if isinstance(t, dict)}
     for i, note in enumerate(data.get("notes") or []):
@@ -259,6 +268,25 @@ def apply(manual: Manual, edition: Edition) -> Manual:
     records["term"] = dict(sorted(terms.items(), key=lambda kv: sort_key(kv[1]["term"])))
     shown = dataclasses.replace(manual, meta=meta, records=records, _once={})
     return without_hidden(shown, set(edition.hidden))  # gone from every listing too
+
+
+def placements(edition: Edition) -> list[tuple[str, str, str, str | None]]:
+    """Where each page under pages: goes: (the folder whose navigation list it
+    joins, '' for the top; the entry it follows, as that list writes it; the page,
+    as that list writes it; its title or None). After a page placed above it, a
+    page joins that page's list."""
+    joined: dict[str, tuple[str, str]] = {}
+    out = []
+    for placed in edition.data.get("pages", []):
+        after, page = placed["after"], placed["page"]
+        if after in joined:
+            folder, value = joined[after]
+        else:
+            folder, _, value = after.rpartition("/")
+        shown = page[len(folder) + 1:] if folder else page
+        joined[page] = (folder, shown)
+        out.append((folder, value, shown, placed.get("title")))
+    return out
 
 
 def notes_by_target(edition: Edition) -> dict[tuple[str, str], list[dict]]:

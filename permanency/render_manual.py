@@ -302,19 +302,17 @@ def _overlay_nav(docs_out: Path, edition: editions.Edition) -> None:
     """The core's navigation files with the edition's pages placed (after a
     top-level entry, or after a page of a folder's list) and its hidden pages
     taken out (generated copies; the core's files are untouched)."""
-    by_folder: dict[str, list[dict]] = {}
-    for placed in edition.data.get("pages", []):
-        folder = placed["after"].rpartition("/")[0] if "/" in placed["after"] else ""
-        by_folder.setdefault(folder, []).append(placed)
+    by_folder: dict[str, list[tuple]] = {}
+    for folder, after, page, title in editions.placements(edition):
+        by_folder.setdefault(folder, []).append((after, page, title))
     for folder in sorted(set(by_folder) | {""}):
         nav_file = docs_out / folder / ".nav.yml"
         nav = yaml.safe_load(nav_file.read_text(encoding="utf-8")) or {}
         prefix = f"{folder}/" if folder else ""
         entries = [e for e in nav.get("nav", []) if f"{prefix}{_entry_value(e)}" not in edition.hidden]
-        for placed in by_folder.get(folder, []):
-            after, page = placed["after"][len(prefix):], placed["page"][len(prefix):]
+        for after, page, title in by_folder.get(folder, []):
             target = next(i for i, e in enumerate(entries) if _entry_value(e) == after)
-            entries.insert(target + 1, {placed["title"]: page} if "title" in placed else page)
+            entries.insert(target + 1, {title: page} if title else page)
         nav["nav"] = entries
         nav_file.write_text("# Written by the render step: the core's navigation with the edition's pages.\n"
                             + yaml.safe_dump(nav, sort_keys=False, allow_unicode=True), encoding="utf-8")
