@@ -64,7 +64,7 @@ def test_bad_fields_name_file_line_field_and_what_was_expected(sample, manual):
         f"edition-fernhollow/edition.yml:{contact}: contacts[0].source: unknown agency-source 'fh-unit-leader'; "
         "known: fh-permanency-memo, fh-unit-lead",
         f"edition-fernhollow/edition.yml:{after}: pages[0].after: unknown nav-entry 'pcr-section'; closest known: "
-        "pcr/questions.md, pcr/consultation.md, pcr/case-stories.md, permanency-options.md, pcr/index.md (of 35)",
+        "pcr/questions.md, pcr/consultation.md, pcr/case-stories.md, permanency-options.md, pcr/index.md (of 38)",
     ])
 
 
@@ -266,3 +266,14 @@ def test_review_due_with_an_edition_lists_its_own_pages_data_and_sources_and_not
                  "programs/p3.md  (data/programs/p3.yml)"):
         assert line in out, line
     assert "programs/tfsc.md" not in out
+
+
+def test_a_local_page_can_follow_another_placed_above_it(sample):
+    front = "---\ntitle: Court days\nlast_reviewed: 2026-12-01\n---\n\nText.\n"
+    (sample / "docs" / "local" / "court-days.md").write_text(front, encoding="utf-8")
+    edit(sample, "edition.yml", "    after: pcr\n", "    after: pcr\n  - page: local/court-days.md\n"
+                                                   "    after: local/requesting-a-review.md\n")
+    _, edition = loaded(sample)
+    assert editions.placements(edition)[:2] == [("", "pcr", "local/requesting-a-review.md", None),
+                                                ("", "local/requesting-a-review.md", "local/court-days.md", None)]
+    assert ("training", "after-the-course.md", "fernhollow-local-session.md", None) in editions.placements(edition)
