@@ -4,6 +4,7 @@ functions that place an edition's additions on core pages."""
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -277,3 +278,14 @@ def test_a_local_page_can_follow_another_placed_above_it(sample):
     assert editions.placements(edition)[:2] == [("", "pcr", "local/requesting-a-review.md", None),
                                                 ("", "local/requesting-a-review.md", "local/court-days.md", None)]
     assert ("training", "after-the-course.md", "fernhollow-local-session.md", None) in editions.placements(edition)
+
+
+def test_the_sample_editions_config_loads_as_mkdocs_serve_reads_it():
+    """Paths in an edition's mkdocs.yml are read from its folder: the core's
+    templates and hooks must be named from there (`make serve EDITION=...`)."""
+    from mkdocs.config import load_config
+
+    config = load_config(config_file=str(SAMPLE / "mkdocs.yml"))
+    assert config["site_url"] == "https://manual.fernhollow.example/"
+    assert [Path(m.__file__) for m in config["hooks"].values()] == [ROOT / "permanency" / "book_hooks.py"]
+    assert Path(config["theme"].custom_dir) == ROOT / "overrides"
