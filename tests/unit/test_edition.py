@@ -287,5 +287,5 @@ def test_the_sample_editions_config_loads_as_mkdocs_serve_reads_it():
 
     config = load_config(config_file=str(SAMPLE / "mkdocs.yml"))
     assert config["site_url"] == "https://manual.fernhollow.example/"
-    assert [Path(m.__file__) for m in config["hooks"].values()] == [ROOT / "permanency" / "book_hooks.py"]
-    assert Path(config["theme"].custom_dir) == ROOT / "overrides"
+    assert [Path(m.__file__).resolve() for m in config["hooks"].values()] == [ROOT / "permanency" / "book_hooks.py"]
+    assert Path(config["theme"].custom_dir).resolve() == ROOT / "overrides"
