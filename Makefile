@@ -50,9 +50,10 @@ check: setup
 	$(PY) -m permanency check $(if $(EDITION),--edition $(EDITION))
 
 # Pages whose last_reviewed plus the review interval (data/manual.yml) is today or
-# earlier, oldest review first. TODAY=YYYY-MM-DD checks against another date.
+# earlier, oldest review first. TODAY=YYYY-MM-DD checks against another date;
+# EDITION=path adds the edition's own pages, data and sources, without its hidden pages.
 review-due: setup
-	$(PY) -m permanency review-due $(if $(TODAY),--today $(TODAY))
+	$(PY) -m permanency review-due $(if $(TODAY),--today $(TODAY)) $(if $(EDITION),--edition $(EDITION))
 
 # The render step: data and pages to plain Markdown with front matter, the
 # abbreviation snippet and a generator config (no plugin of the manual's own).

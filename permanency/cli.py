@@ -4,7 +4,8 @@
 and prints every problem, one per line, as ``file:line: field: message``. Exit
 status 0 when the data is good, 1 otherwise.
 
-``python -m permanency check --edition DIR`` also validates an edition's edition.yml.
+``python -m permanency check --edition DIR`` also validates an edition's edition.yml
+and its own data/ (worksheets, training modules, ...) with the core's.
 ``python -m permanency zip [--site site] [--out dist]`` zips the built site into one
 versioned offline copy (offline_zip.py).
 
@@ -16,9 +17,10 @@ Exit status 0, or 1 with every data or page error listed.
 ``python -m permanency csp SITE`` fills in the content security policy of every
 page of a site built from the rendered tree (csp.py). Exit status 0.
 
-``python -m permanency review-due [--today YYYY-MM-DD]`` lists every page whose
-review is due (its last_reviewed plus the manual's review interval is today or
-earlier), oldest review first, with the file to open. Exit status 0.
+``python -m permanency review-due [--today YYYY-MM-DD] [--edition DIR]`` lists every
+page whose review is due (its last_reviewed plus the manual's review interval is
+today or earlier), oldest review first, with the file to open; with --edition,
+the edition's own pages, data and sources too, and not its hidden pages. Exit status 0.
 """
 from __future__ import annotations
 
@@ -31,7 +33,6 @@ from pathlib import Path
 
 from . import review_cycle
 from .errors import DataErrors
-from .model import load
 
 
 def _plural(word: str, n: int) -> str:
@@ -62,6 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     due.add_argument("--data", default="data", help="the data folder (default: data)")
     due.add_argument("--docs", default="docs", help="the docs folder (default: docs)")
     due.add_argument("--today", type=_day, default=None, help="the date to check against (default: today)")
+    due.add_argument("--edition", help="an edition's folder: its own pages too, its hidden pages left out")
     args = parser.parse_args(argv)
     if args.command == "render":
         return _render(args)
@@ -76,26 +78,20 @@ def main(argv: list[str] | None = None) -> int:
         print(f"content security policy filled in on {apply_to_site(Path(args.site))} pages of {args.site}")
         return 0
 
+    from . import edition as editions
+
     start = time.perf_counter()
     try:
-        manual = load(args.data, args.docs)
+        manual, edition = editions.load_manual(Path(args.data), Path(args.docs),
+                                               Path(args.edition) if args.edition else None)
     except DataErrors as exc:
         print(exc.report(), file=sys.stderr)
         return 1
     if args.command == "review-due":
-        return _review_due(manual, args)
-    if args.edition:
-        from . import edition as editions
-        from . import pages
-        from .render_manual import source_pages
-
-        try:
-            found = editions.load(Path(args.edition), manual, Path(args.docs),
-                                  set(source_pages(Path(args.docs))) | set(pages.generated(manual)))
-        except DataErrors as exc:
-            print(exc.report(), file=sys.stderr)
-            return 1
-        print(f"edition OK: {found.data['title']} ({len(found.local_pages)} local {_plural('page', len(found.local_pages))})")
+        return _review_due(manual, args, edition)
+    if edition is not None:
+        local = len(edition.local_pages) + len(manual.local_files)
+        print(f"edition OK: {edition.data['title']} ({local} local {_plural('page', local)})")
     counts = ", ".join(f"{len(v)} {_plural(k, len(v))}" for k, v in manual.records.items() if v)
     print(f"data OK: {len(manual.files)} files ({counts}) in {time.perf_counter() - start:.2f}s")
     return 0
@@ -121,10 +117,10 @@ def _day(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"expected a date written YYYY-MM-DD; got {text!r}") from None
 
 
-def _review_due(manual, args) -> int:
+def _review_due(manual, args, edition=None) -> int:
     today = args.today or dt.date.today()
     months = review_cycle.interval_months(manual)
-    due = review_cycle.past_due(review_cycle.reviewed_pages(manual, args.docs), months, today)
+    due = review_cycle.past_due(review_cycle.reviewed_pages(manual, args.docs, edition), months, today)
     print(f"{len(due)} {_plural('page', len(due))} past due on {today} "
           f"(reviewed every {months} months; oldest review first):")
     for when, item in due:

@@ -72,9 +72,11 @@ class PermanencyPlugin(BasePlugin[PermanencyConfig]):
         self.hidden = rendered.hidden  # an edition's hidden core pages: excluded in on_files
         root = Path(rendered.manual.root).parent  # the core's folder (an edition's config sits elsewhere)
         # `mkdocs serve` rebuilds when docs, data, templates or schemas change
-        # (an edition's own docs/ and the core's docs/ both)
+        # (an edition's own docs/ and data/, and the core's docs/ and data/)
         watched = {Path(p).resolve() for p in config.watch}
-        for path in (source_docs, str(root / "docs"), str(root / self.config.data_dir), str(Path(__file__).parent)):
+        own_data = str(Path(source_docs).parent / "data")  # an edition's: beside its docs/
+        for path in (source_docs, own_data, str(root / "docs"), str(root / self.config.data_dir),
+                     str(Path(__file__).parent)):
             if Path(path).is_dir() and Path(path).resolve() not in watched:
                 watched.add(Path(path).resolve())
                 config.watch.append(path)

@@ -33,7 +33,7 @@ from . import edition as editions
 from . import pages, render
 from .errors import DataError, PageErrors
 from .macros import MACROS, call
-from .model import Manual, load
+from .model import Manual
 from .printing import pdf_slug
 from .related_pages import related_block
 from .render_edition import insert_block, local_additions, unlink_hidden
@@ -180,7 +180,7 @@ def render_pages(manual: Manual, docs_dir: Path, pdfs: bool = False,
     errors: list[DataError] = []
     found = all_pages(manual, docs_dir, errors, edition)
     hidden = edition.hidden if edition is not None else {}
-    titles = titles_of(found, manual)
+    titles = {**(edition.hidden_titles if edition is not None else {}), **titles_of(found, manual)}
     local = local_additions(manual, edition, titles) if edition is not None else {}
     env = _page_environment(manual, titles)
     changes = manual.page_changes()
@@ -294,20 +294,28 @@ def site_settings(manual: Manual) -> dict:
     return {"site_name": manual.meta["title"], "copyright": manual.meta["footer"].format(sources=count)}
 
 
+def _entry_value(entry):
+    return next(iter(entry.values())) if isinstance(entry, dict) else entry
+
+
 def _overlay_nav(docs_out: Path, edition: editions.Edition) -> None:
-    """The core's top-level .nav.yml with the edition's pages placed and its
-    hidden pages taken out (a generated copy; the core's file is untouched)."""
-    nav_file = docs_out / ".nav.yml"
-    nav = yaml.safe_load(nav_file.read_text(encoding="utf-8")) or {}
-    entries = [e for e in nav.get("nav", [])
-               if (next(iter(e.values())) if isinstance(e, dict) else e) not in edition.hidden]
-    for placed in edition.data.get("pages", []):
-        target = next(i for i, e in enumerate(entries)
-                      if (next(iter(e.values())) if isinstance(e, dict) else e) == placed["after"])
-        entries.insert(target + 1, {placed["title"]: placed["page"]} if "title" in placed else placed["page"])
-    nav["nav"] = entries
-    nav_file.write_text("# Written by the render step: the core's navigation with the edition's pages.\n"
-                        + yaml.safe_dump(nav, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    """The core's navigation files with the edition's pages placed (after a
+    top-level entry, or after a page of a folder's list) and its hidden pages
+    taken out (generated copies; the core's files are untouched)."""
+    by_folder: dict[str, list[tuple]] = {}
+    for folder, after, page, title in editions.placements(edition):
+        by_folder.setdefault(folder, []).append((after, page, title))
+    for folder in sorted(set(by_folder) | {""}):
+        nav_file = docs_out / folder / ".nav.yml"
+        nav = yaml.safe_load(nav_file.read_text(encoding="utf-8")) or {}
+        prefix = f"{folder}/" if folder else ""
+        entries = [e for e in nav.get("nav", []) if f"{prefix}{_entry_value(e)}" not in edition.hidden]
+        for after, page, title in by_folder.get(folder, []):
+            target = next(i for i, e in enumerate(entries) if _entry_value(e) == after)
+            entries.insert(target + 1, {title: page} if title else page)
+        nav["nav"] = entries
+        nav_file.write_text("# Written by the render step: the core's navigation with the edition's pages.\n"
+                            + yaml.safe_dump(nav, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
 def render_manual(config_file: Path, out: Path, pdfs: bool = False, data_dir: str = "data",
@@ -322,12 +330,7 @@ def render_manual(config_file: Path, out: Path, pdfs: bool = False, data_dir: st
     with open(core_file, encoding="utf-8") as f:
         core_config = yaml_load(f) or {}
     docs_dir = project / core_config.get("docs_dir", "docs")
-    manual = load(project / data_dir, docs_dir)
-    edition = None
-    if edition_dir is not None:
-        core_pages = set(source_pages(docs_dir)) | set(pages.generated(manual))
-        edition = editions.load(edition_dir, manual, docs_dir, core_pages)
-        manual = editions.apply(manual, edition)
+    manual, edition = editions.load_manual(project / data_dir, docs_dir, edition_dir)
     rendered_pages = render_pages(manual, docs_dir, pdfs, edition)
 
     out = Path(out).resolve()

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from ..errors import DataError, DataErrors
 from .kinds import KIND_BY_NAME, KINDS, PAGE_HEADINGS, Kind, related_kind
-from .load import load
+from .load import Overlay, load, overlay_kinds
 from .manual import Manual, Record, sort_key
 
 __all__ = ["DataError", "DataErrors", "KINDS", "KIND_BY_NAME", "PAGE_HEADINGS", "Kind", "Manual", "Record",
-           "load", "related_kind", "sort_key"]
+           "Overlay", "load", "overlay_kinds", "related_kind", "sort_key"]

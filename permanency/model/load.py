@@ -4,6 +4,7 @@ return a read-only :class:`Manual`. All problems are collected and raised
 together as :class:`DataErrors`; nothing here renders anything."""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -22,8 +23,43 @@ def _rel(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def load(data_dir: Path | str, docs_dir: Path | str | None = None) -> Manual:
-    """Parse, validate and cross-check all of ``data_dir``. Raises DataErrors."""
+@dataclass(frozen=True)
+class Overlay:
+    """An agency edition's own data/ and docs/ (permanency/edition.py), read with
+    the core's: files of the kinds that hold one record per file (worksheets,
+    training modules, programs, ...), validated by the same schemas and rules.
+    A record whose id the core already has is an error unless ``replaces``
+    names the core record's page, and then the edition's record takes its place."""
+
+    data_dir: Path  # <edition>/data
+    docs_dir: Path  # <edition>/docs: its pages may be named like core pages
+    known: dict[str, set[str]] = field(default_factory=dict)  # ids it defines elsewhere (its sources)
+    replaces: frozenset[str] = frozenset()  # core pages it replaces
+    edition_file: str = "edition.yml"  # where replaces: is written, for messages
+
+
+def overlay_kinds() -> list[Kind]:
+    """The kinds an edition's data/ may hold: one record per file, with a page."""
+    return [k for k in KINDS if k.pattern and k.id_from_name and k.page]
+
+
+def _overlay_paths(kind: Kind, overlay: Overlay | None) -> list[Path]:
+    if overlay is None or kind not in overlay_kinds() or not overlay.data_dir.is_dir():
+        return []
+    return sorted(overlay.data_dir.glob(kind.pattern))
+
+
+def _replaced(kind: Kind, core_paths: list[Path], overlay: Overlay | None) -> set[Path]:
+    """The core files an edition's files of the same id replace (their page is
+    under replaces:); the edition's record is read in their place."""
+    local_ids = {kind.id_from_name(p.stem)[0] for p in _overlay_paths(kind, overlay)}
+    return {p for p in core_paths if kind.id_from_name and kind.id_from_name(p.stem)[0] in local_ids
+            and set(kind.pages_for_file(p.stem)) & overlay.replaces}
+
+
+def load(data_dir: Path | str, docs_dir: Path | str | None = None, overlay: Overlay | None = None) -> Manual:
+    """Parse, validate and cross-check all of ``data_dir`` (and an edition's
+    ``overlay``, if given). Raises DataErrors."""
     data_dir = Path(data_dir).resolve()
     errors: list[DataError] = []
     records: list[Record] = []
@@ -35,6 +71,7 @@ def load(data_dir: Path | str, docs_dir: Path | str | None = None) -> Manual:
     # 1. parse every file of every kind ---------------------------------------
     seen_files: set[Path] = set()
     parsed_files: list[tuple[Kind, Path, str, Parsed]] = []
+    local_files: set[str] = set()  # the edition's, as named in messages
     for kind in KINDS:
         if kind.pattern is None:
             continue
@@ -42,9 +79,15 @@ def load(data_dir: Path | str, docs_dir: Path | str | None = None) -> Manual:
         if kind.singleton and kind.required and not paths:
             errors.append(DataError(_rel(data_dir / kind.pattern, data_dir), 1, "",
                                     f"missing file: the manual needs data/{kind.pattern}"))
-        for path in paths:
+        replaced = _replaced(kind, paths, overlay)
+        seen_files |= replaced
+        local_paths = _overlay_paths(kind, overlay)
+        for path in [p for p in paths if p not in replaced] + local_paths:
             seen_files.add(path)
-            file = _rel(path, data_dir)
+            local = path in local_paths
+            file = _rel(path, overlay.data_dir.parent if local else data_dir)
+            if local:
+                local_files.add(file)
             manual.files.append(file)
             try:
                 parsed = parse(path.read_text(encoding="utf-8"))
@@ -66,6 +109,13 @@ def load(data_dir: Path | str, docs_dir: Path | str | None = None) -> Manual:
             errors.append(DataError(_rel(path, data_dir), 1, "",
                                     "not a known kind of data file; expected one of: "
                                     + ", ".join(f"data/{k.pattern}" for k in KINDS if k.pattern)))
+    if overlay is not None and overlay.data_dir.is_dir():
+        for path in sorted(overlay.data_dir.rglob("*")):
+            if path.is_file() and path not in seen_files and path.suffix in (".yml", ".yaml"):
+                errors.append(DataError(_rel(path, overlay.data_dir.parent), 1, "",
+                                        "an edition's data/ holds one record per file, of these kinds: "
+                                        + ", ".join(f"data/{k.pattern}" for k in overlay_kinds())
+                                        + f"; its sources, contacts, terms and notes go in {overlay.edition_file}"))
 
     # 2. split into records, collect ids --------------------------------------
     known: dict[str, set[str]] = {k.name: set() for k in KINDS}
@@ -76,7 +126,14 @@ def load(data_dir: Path | str, docs_dir: Path | str | None = None) -> Manual:
         record_id = record.data.get("id")
         if isinstance(record_id, str):
             key = (record.kind, record_id)
-            if key in first_seen:
+            if key in first_seen and record.file in local_files and record.base == ():
+                core_file = first_seen[key].rpartition(":")[0]
+                core_page = KIND_BY_NAME[record.kind].pages_for_file(Path(core_file).stem)[0]
+                errors.append(DataError(record.file, record.line("id"), "id",
+                                        f"'{record_id}' is a core {record.kind} id ({first_seen[key]}); choose "
+                                        f"another id, or list '{core_page}' under replaces: in "
+                                        f"{overlay.edition_file} to put this {record.kind} in its place"))
+            elif key in first_seen:
                 errors.append(DataError(record.file, record.line("id"), format_path(record.base + ("id",)),
                                         f"duplicate {record.kind} id '{record_id}'; first defined at {first_seen[key]}"))
             else:
@@ -134,7 +191,7 @@ def load(data_dir: Path | str, docs_dir: Path | str | None = None) -> Manual:
     parsed_paths = {path for _, path, _, _ in parsed_files}
     for kind in KINDS:
         if kind.id_from_name:
-            for path in data_dir.glob(kind.pattern):
+            for path in [*data_dir.glob(kind.pattern), *_overlay_paths(kind, overlay)]:
                 if path not in parsed_paths and kind.id_from_name(path.stem)[0]:
                     known[kind.name].add(kind.id_from_name(path.stem)[0])
 
@@ -143,11 +200,16 @@ def load(data_dir: Path | str, docs_dir: Path | str | None = None) -> Manual:
     if docs_dir is not None:
         docs_dir = Path(docs_dir)
         known["page"] |= {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")}
+    if overlay is not None:  # the edition's own pages, and the ids it defines in edition.yml
+        if overlay.docs_dir.is_dir():
+            known["page"] |= {p.relative_to(overlay.docs_dir).as_posix() for p in overlay.docs_dir.rglob("*.md")}
+        for name, ids in overlay.known.items():
+            known.setdefault(name, set()).update(ids)
     # a generated page is named after its data file, so even a file that does not
     # parse still has a known page (one error, not a cascade)
     for kind in KINDS:
         if kind.page and kind.pattern:
-            for p in data_dir.glob(kind.pattern):
+            for p in [*data_dir.glob(kind.pattern), *_overlay_paths(kind, overlay)]:
                 known["page"] |= set(kind.pages_for_file(p.stem))
 
     # 3. schema + cross-reference validation ----------------------------------
@@ -176,6 +238,9 @@ def load(data_dir: Path | str, docs_dir: Path | str | None = None) -> Manual:
         if KIND_BY_NAME[record.kind].singleton:
             continue
         manual.records.setdefault(record.kind, {})[record.data["id"]] = record.data
+        if record.file in local_files and record.base == ():  # an edition's own record
+            record.data["local"] = True
+            manual.local_files[(record.kind, record.data["id"])] = record.file
         if record.parent:
             manual.parents[(record.kind, record.data["id"])] = record.parent
     manual.records["program"] = dict(sorted(manual.programs.items(), key=lambda kv: kv[1]["name"].lower()))

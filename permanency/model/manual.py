@@ -36,6 +36,8 @@ class Manual:
     documents: dict[str, dict] = field(default_factory=dict)
     # (kind, id) of a nested record -> (kind, id) of the record it sits in
     parents: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
+    # (kind, id) of an agency edition's own record -> its file, as named in messages
+    local_files: dict[tuple[str, str], str] = field(default_factory=dict)
     # what is worked out once per loaded manual and reused by every page
     _once: dict = field(default_factory=dict, repr=False, compare=False)
 

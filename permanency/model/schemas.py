@@ -85,6 +85,11 @@ def _inlined(schema_name: str) -> dict:
     return _inline(_schemas()[schema_name], schema_name)
 
 
+def inlined(schema_name: str) -> dict:
+    """A schema with its references inlined, to walk a record along (hidden_pages.py)."""
+    return _inlined(schema_name)
+
+
 def known_list(wrong: str, known: set[str], limit: int = 20) -> str:
     """"known: a, b, c", or for a long list the closest few and how many exist."""
     if len(known) <= limit:

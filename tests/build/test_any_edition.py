@@ -18,6 +18,14 @@ def data(edition) -> dict:
     return yaml.safe_load((edition / "edition.yml").read_text(encoding="utf-8"))
 
 
+def data_pages(edition) -> list[str]:
+    """The pages made from the edition's own data/ (a local worksheet's tools/<id>.md, ...)."""
+    from permanency.model import overlay_kinds
+
+    return sorted(kind.pages_for_file(path.stem)[0] for kind in overlay_kinds()
+                  for path in (edition / "data").glob(kind.pattern))
+
+
 def test_every_link_resolves_and_nothing_loads_from_another_host(edition, edition_site):
     assert sitecheck.broken_links(edition_site, sitecheck.site_path(edition)) == []
     assert sitecheck.external_references(edition_site) == []
@@ -34,6 +42,7 @@ def test_its_pages_are_in_search_and_its_hidden_pages_are_nowhere(edition, editi
                  for d in json.loads((edition_site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]}
     sitemap = (edition_site / "sitemap.xml").read_text(encoding="utf-8")
     own = sorted(p.relative_to(edition / "docs").as_posix() for p in (edition / "docs").rglob("*.md"))
+    own += data_pages(edition)
     for page in own:
         assert page[: -len(".md")] + ".html" in locations
     for hidden in data(edition).get("hidden", []):
