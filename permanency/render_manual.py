@@ -10,8 +10,9 @@ tags and search weight (``tags.py``), the version and the change that last
 touched it (``provenance``), and in a build for PDFs the name of its PDFs. Its
 related pages (``related_pages.py``) are at its foot. Beside ``docs/`` go a copy
 of the theme overrides and the generator's config (``mkdocs.yml``: the project's
-own, with no custom plugin, and the abbreviation glossary as Python-Markdown's
-``abbr`` glossary, so every page gets its tooltips).
+own, with no custom plugin). Each page ends with the definitions of the
+glossary's abbreviations it uses (``page_abbreviations.py``), so Python-Markdown's
+``abbr`` gives them their tooltips.
 
 Bad data stops the step with every data error; a page that cannot be rendered
 (an unknown macro, variable or id, no ``last_reviewed``) stops it with every
@@ -34,6 +35,7 @@ from . import pages, render
 from .errors import DataError, PageErrors
 from .macros import MACROS, call
 from .model import Manual
+from .page_abbreviations import definitions, definitions_index, used
 from .printing import pdf_slug
 from .related_pages import related_block
 from .render_edition import insert_block, local_additions, unlink_hidden
@@ -184,6 +186,8 @@ def render_pages(manual: Manual, docs_dir: Path, pdfs: bool = False,
     local = local_additions(manual, edition, titles) if edition is not None else {}
     env = _page_environment(manual, titles)
     changes = manual.page_changes()
+    abbreviation_titles = render.abbreviations(manual)
+    abbreviation_index = definitions_index(abbreviation_titles)
     out = {}
     for src, page in found.items():
         if "last_reviewed" not in page.front:
@@ -204,6 +208,9 @@ def render_pages(manual: Manual, docs_dir: Path, pdfs: bool = False,
             block = related_block(manual, src, titles, existing=found)
             body = body + ("\n\n" + block if block else "")
         body = unlink_hidden(body, src, hidden)
+        spellings = used(body, abbreviation_index)
+        if spellings:
+            body = body + "\n\n" + definitions(spellings, abbreviation_titles)
         out[src] = page_text(front_of(page, manual, changes, pdfs), body)
     if errors:
         raise PageErrors(errors)
@@ -213,13 +220,11 @@ def render_pages(manual: Manual, docs_dir: Path, pdfs: bool = False,
 # ------------------------------------------------------- the generator's settings
 def settings(manual: Manual, changelog_url: str | None) -> tuple[list, dict]:
     """(markdown extensions to add, config.extra.manual) for a generator building
-    the rendered tree: every abbreviation in data/glossary.yml as abbr's glossary
-    (tooltips on every page; as a snippet of definitions appended to each page it
-    cost a 50x manual a quarter of its build), first uses of each abbreviation
-    reachable by keyboard, and what the theme prints."""
+    the rendered tree: first uses of each abbreviation reachable by keyboard (the
+    abbreviations themselves are defined on the pages that use them,
+    page_abbreviations.py), and what the theme prints."""
     same_as = {form: t["term"] for t in manual.terms.values() for form in t.get("forms", [])}
     extensions = [
-        {"abbr": {"glossary": render.abbreviations(manual)}},
         {"permanency.mdext": {"same_as": same_as}},
         "permanency.print_links",  # every link's full address, printed after it on paper
     ]
