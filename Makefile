@@ -13,7 +13,7 @@ EDITION ?=
 WORKERS ?= auto
 CONFIG := $(if $(EDITION),$(EDITION)/mkdocs.yml,mkdocs.yml)
 
-.PHONY: help setup node-tools check render build serve test test-fast pdf zip bench lock clean review-due
+.PHONY: help setup node-tools check render build serve test test-fast pdf zip bench bench-tests lock clean review-due
 
 help:
 	@echo "make serve   build the manual and serve it at http://$(HOST)/ (rebuilds on edits to docs/, data/, permanency/)"
@@ -23,6 +23,7 @@ help:
 	@echo "make check   validate data/ only, listing every error as file:line: field: message"
 	@echo "make review-due  list the pages past their review date, oldest first, with their files"
 	@echo "make bench   time the build (the render step's share, 1x/10x/50x data) and edit-to-refresh under serve"
+	@echo "make bench-tests  time each layer of the test suite on its own (wall and machine CPU), then the whole run"
 	@echo "make zip     zip site/ (after make build or make pdf, PDFs included) into dist/<name>-<version>-offline.zip"
 	@echo "             any of these with EDITION=path/to/edition works on that agency edition"
 	@echo "make pdf     build the site and print every page marked pdf: (and the whole manual) to site/pdf/, Letter and A4"
@@ -93,6 +94,13 @@ test-fast: setup node-tools
 # edit-to-refresh under `mkdocs serve`. Not a test; prints a table.
 bench: setup
 	$(PY) scripts/bench.py
+
+# What each test layer costs (tests/layers.py), one after the other, then the
+# whole suite as make test runs it. Not a test; prints a table. Quiet machine.
+bench-tests: check node-tools
+	bash scripts/ensure-chromium
+	bash scripts/ensure-java
+	$(PY) scripts/bench_tests.py --workers $(WORKERS)
 
 # PDFs in Debian's headless Chromium: every page whose front matter has `pdf:`
 # (site/pdf/<slug>-letter.pdf and -a4.pdf) and the whole manual

@@ -11,7 +11,15 @@ import pytest
 
 from builds import make_project, mkdocs_build, render_and_build
 from helpers import ROOT
+from layers import GATES
 from once import once
+
+
+def pytest_collection_modifyitems(items):
+    """Mark the gates (tests/layers.py): `pytest -m "not gate"` runs the rest."""
+    for item in items:
+        if Path(item.fspath).relative_to(ROOT).as_posix() in GATES:
+            item.add_marker(pytest.mark.gate)
 
 
 def _built(result: subprocess.CompletedProcess, out: Path) -> Path:

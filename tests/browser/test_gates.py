@@ -2,7 +2,8 @@
 
 One sweep visits every page of the built site (whatever pages exist) in the light
 and the dark colour scheme, reusing one browser page, and records for each visit:
-what axe-core finds against the WCAG 2.0/2.1/2.2 A and AA rules, every request to
+what axe-core finds against the WCAG 2.0/2.1/2.2 A and AA rules (in the dark
+pass the rules that depend on colour: the markup is the same), every request to
 a host other than the local server (the light pass waits for the network to go
 quiet), every console error, every content security policy violation, and (dark
 pass) how wide the page lays out in a 375px phone window. The tests then assert on those
@@ -23,6 +24,11 @@ from sitecheck import built_pages
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+# The rules of those whose outcome depends on the colour scheme: a page's markup is
+# the same in both (Material switches a data- attribute on <body>), so the dark
+# pass runs these and the light pass runs every rule.
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+COLOUR_OPTIONS = {"runOnly": {"type": "rule", "values": COLOUR_RULES}, "resultTypes": ["violations"]}
 # axe's findings in Material's markup, each with its reason (tests/a11y-known-issues.yml)
 KNOWN = yaml.safe_load((Path(__file__).resolve().parent.parent / "a11y-known-issues.yml").read_text(encoding="utf-8"))["axe"]
 SCHEMES = {"light": "default", "dark": "slate"}  # emulated preference -> Material's scheme
@@ -46,10 +52,10 @@ class Visit:
     phone_width: int | None = None  # the page's scroll width in a 375px window
 
 
-def axe_violations(axe: Axe, page, excused: list[int] | None = None) -> list[str]:
+def axe_violations(axe: Axe, page, excused: list[int] | None = None, options: dict = AXE_OPTIONS) -> list[str]:
     """One line per failing element: rule id, impact, CSS target, what to fix;
     an element a KNOWN entry excuses is left out (its index added to ``excused``)."""
-    found = axe.run(page, options=AXE_OPTIONS).response["violations"]
+    found = axe.run(page, options=options).response["violations"]
     lines = []
     for v in found:
         for node in v["nodes"]:
@@ -119,7 +125,8 @@ def sweep(site, server, browser) -> list[Visit]:
                 visit.status = response.status if response else 0
                 visit.body_scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
                 visit.h1 = page.locator("h1").first.inner_text() if page.locator("h1").count() else ""
-                visit.violations = axe_violations(axe, page, visit.excused)
+                visit.violations = axe_violations(axe, page, visit.excused,
+                                                  AXE_OPTIONS if scheme == "light" else COLOUR_OPTIONS)
                 if scheme == "light":
                     # once per page is enough to catch every request it makes,
                     # the search index its worker loads after "load" included;
