@@ -177,3 +177,36 @@ def test_the_whole_manual_prints_as_a_book(books, paper, manual):
     # charts keep their text alternative in the tags
     figures = [alt for role, alt in structure_roles(data) if role == "/Figure"]
     assert any(alt and "Bar chart with" in alt for alt in figures), figures[:5]
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_each_sheet_of_the_book_says_which_chapter_and_page_it_is_in(books, paper, manual):
+    # Chromium has no string-set/string(); each page of the book is a named page
+    # with its own footer (overrides/partials/print-book-running.html).
+    from permanency.book import destinations
+
+    data = books[paper]
+    texts = [" ".join(t.split()) for t in page_texts(data)]
+    starts = destinations(data)
+    total = len(texts)
+
+    def footer_of(key: str, chapter_and_page: str, address: str) -> None:
+        first = starts[key]
+        nxt = min((n for n in starts.values() if n > first), default=total + 1)
+        for n in range(first, nxt):  # every sheet of that page, not only its first
+            text = squash(texts[n - 1])
+            assert squash(f"Permanency Practice Manual · {chapter_and_page}") in text, (key, n, texts[n - 1][-300:])
+            assert squash(f"Current copy: {SITE_URL}{address}") in text, (key, n)
+            assert squash(f"Version {manual.version} · page {n} of {total}") in text, (key, n)
+            assert "The whole manual" not in texts[n - 1], (key, n)
+
+    footer_of("pcr-roles", "Permanency case reviews › Who takes part", "pcr/roles.html")
+    footer_of("timeline", "Timeline", "timeline.html")
+    # a worksheet keeps its own sheet (the tracking form is landscape) and says so too
+    footer_of("tools-tracking-form", "Worksheets › PCR program data tracking form", "tools/tracking-form.html")
+    from pypdf import PdfReader
+
+    box = PdfReader(io.BytesIO(data)).pages[starts["tools-tracking-form"] - 1].mediabox
+    assert box.width > box.height
+    # the cover and the contents are the whole manual's
+    assert "Permanency Practice Manual · The whole manual" in texts[0]

@@ -224,3 +224,33 @@ def test_pdf_script_finds_every_page_marked_pdf_in_nav_order(manual):
         < srcs.index("permanency-options.md")
     landscape = {p.src_uri for p in pages if p.landscape and p.src_uri.startswith("tools/")}
     assert landscape == {"tools/tracking-form.md"}  # other sections may add landscape pages of their own
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [1280, 375])
+def test_option_categories_read_as_headings_on_screen(browser, server, scheme, width):
+    # On paper the categories (legal, relational, ...) were bold over their
+    # options; on screen they looked like one more row. They are row-group headers
+    # (th scope="rowgroup") and must look it: bold, larger than an option's
+    # definition, set apart from the rows, and still clean under axe.
+    from axe_playwright_python.sync_playwright import Axe
+
+    from test_gates import axe_violations
+
+    ctx = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    page = ctx.new_page()
+    page.goto(server + "tools/options-checklist.html")
+    header = page.get_by_role("rowheader", name="Legal permanency", exact=True)
+    assert header.is_visible()
+    look = header.evaluate("""e => { const s = getComputedStyle(e), row = e.closest('tr');
+        const d = getComputedStyle(document.querySelector('.ws-options__def'));
+        return {weight: +s.fontWeight, size: parseFloat(s.fontSize), def: parseFloat(d.fontSize),
+                rule: parseFloat(s.borderBottomWidth), card: getComputedStyle(row).borderTopStyle,
+                scope: e.getAttribute('scope')}; }""")
+    assert look["scope"] == "rowgroup"
+    assert look["weight"] >= 700 and look["size"] > look["def"], look
+    assert look["rule"] >= 2, look  # a rule under the heading, not a cell among cells
+    if width == 375:
+        assert look["card"] == "none", look  # a heading over its cards, not a card
+    assert axe_violations(Axe(), page) == []
+    ctx.close()

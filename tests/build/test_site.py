@@ -63,6 +63,26 @@ def test_every_page_footer_says_last_reviewed_and_changed_on(site, manual):
         assert "Current copy: " in footer, (rel, footer)
 
 
+def changed_on(site, src: str) -> str:
+    """The "Changed on <date>" a reader sees in a page's footer ("" when none)."""
+    footer = sitecheck.text(site / src.replace(".md", ".html")).split("Last reviewed")[-1]
+    found = re.search(r"Changed on (\d{4}-\d{2}-\d{2}) \(version ([^)]+)\)", footer)
+    return found.group(1) if found else ""
+
+
+def test_a_printout_never_says_it_changed_before_the_module_it_prints(site, manual):
+    # A handout and a facilitator guide are made from their module's record: its
+    # objectives, key points, scenario and story. A change log that lists the
+    # module page but not its printouts leaves their footers naming an older
+    # version than the pages they print (0.4.0's course work did: the guides said
+    # 0.3.0). List the printouts with the module.
+    printouts = manual.printout_pages()
+    assert len(printouts) >= 14
+    for src, (kind, _name, record) in printouts.items():
+        module = manual.page_of(kind, record["id"])
+        assert changed_on(site, src) >= changed_on(site, module), (src, module)
+
+
 def test_changed_on_links_to_that_version_in_the_change_log(site, manual):
     change_pages = manual.page_changes()
     assert change_pages, "the change log lists no page"

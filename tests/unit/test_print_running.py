@@ -42,3 +42,39 @@ def test_the_content_security_policy_allows_exactly_the_running_footers_style():
     page = f"<html><head><style>{style}</style></head><body><article><style>p{{}}</style></article></body></html>"
     assert csp.theme_styles(page) == [style]
     assert f"style-src 'self' {csp.script_hash(style)};" in csp.policy([], csp.theme_styles(page))
+
+
+def book_style(nav, content: str) -> str:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(ROOT / "overrides")))
+    config = SimpleNamespace(site_url="https://example.org/manual/",
+                             extra=SimpleNamespace(manual=SimpleNamespace(title="Manual", version="1.2.3")))
+    return env.get_template("partials/print-running.html").render(
+        config=config, nav=nav, page=SimpleNamespace(title="The whole manual", content=content))
+
+
+def leaf(url, title, content=""):
+    return SimpleNamespace(is_page=True, is_section=False, url=url, title=title, content=content, children=None)
+
+
+def test_each_page_of_the_book_is_a_named_page_whose_footer_names_it():
+    roles = leaf("pcr/roles.html", 'The "roles" \\ 1</style><b>x')  # tags stripped, as in <title>
+    sheet = leaf("tools/form.html", "Form", '<div class="ws-sheet ws-sheet--landscape">')
+    handout = leaf("training/handouts/a.html", "Handout")  # left out of the book
+    nav = SimpleNamespace(items=[
+        leaf("index.html", "Home"),
+        SimpleNamespace(is_page=False, is_section=True, title="Reviews", children=[roles, sheet, handout]),
+    ])
+    book = '<div id="print-site-page"><section class="print-page" id="index"></section>' \
+           '<section class="print-page" id="pcr-roles"></section><section class="print-page" id="tools-form">'
+    css = book_style(nav, book)
+    assert '#print-site-page [id="index"] { page: book-index; }' in css
+    # the chapter's heading shares its first page's sheet
+    assert '#print-site-page [id="section-2"] { page: book-pcr-roles; }' in css
+    assert '"Reviews › The \\22 roles\\22  \\5C  1x" "\\A Current copy: " ' \
+           '"https://example.org/manual/pcr/roles.html"' in css
+    assert "</style>" not in css.split("<style>", 1)[1].rsplit("</style>", 1)[0]
+    # a worksheet keeps its sheet
+    assert "@page book-tools-form { size: landscape; margin: var(--ws-sheet-margin);" in css
+    assert "handouts" not in css
+    # an ordinary page has no named pages at all
+    assert "@page" not in book_style(nav, "<p>Who takes part</p>")
