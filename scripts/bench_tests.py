@@ -51,7 +51,6 @@ def timed(command: list[str]) -> dict:
 
 def build_once() -> dict:
     """One build of the manual as the tests build it (tests/builds.py)."""
-    sys.path.insert(0, str(ROOT / "tests"))
     from builds import render_and_build
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -1,9 +1,9 @@
 """Quality gates over every built page, in Debian's Chromium.
 
 One sweep visits every page of the built site (whatever pages exist) in the light
-and the dark colour scheme, reusing one browser page, and records for each visit:
+and the dark color scheme, reusing one browser page, and records for each visit:
 what axe-core finds against the WCAG 2.0/2.1/2.2 A and AA rules (in the dark
-pass the rules that depend on colour: the markup is the same), every request to
+pass the rules that depend on color: the markup is the same), every request to
 a host other than the local server (the light pass waits for the network to go
 quiet), every console error, every content security policy violation, and (dark
 pass) how wide the page lays out in a 375px phone window. The tests then assert on those
@@ -24,11 +24,11 @@ from sitecheck import built_pages
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
-# The rules of those whose outcome depends on the colour scheme: a page's markup is
+# The rules of those whose outcome depends on the color scheme: a page's markup is
 # the same in both (Material switches a data- attribute on <body>), so the dark
 # pass runs these and the light pass runs every rule.
-COLOUR_RULES = ["color-contrast", "link-in-text-block"]
-COLOUR_OPTIONS = {"runOnly": {"type": "rule", "values": COLOUR_RULES}, "resultTypes": ["violations"]}
+COLOR_RULES = ["color-contrast", "link-in-text-block"]
+COLOR_OPTIONS = {"runOnly": {"type": "rule", "values": COLOR_RULES}, "resultTypes": ["violations"]}
 # axe's findings in Material's markup, each with its reason (tests/a11y-known-issues.yml)
 KNOWN = yaml.safe_load((Path(__file__).resolve().parent.parent / "a11y-known-issues.yml").read_text(encoding="utf-8"))["axe"]
 SCHEMES = {"light": "default", "dark": "slate"}  # emulated preference -> Material's scheme
@@ -126,7 +126,7 @@ def sweep(site, server, browser) -> list[Visit]:
                 visit.body_scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
                 visit.h1 = page.locator("h1").first.inner_text() if page.locator("h1").count() else ""
                 visit.violations = axe_violations(axe, page, visit.excused,
-                                                  AXE_OPTIONS if scheme == "light" else COLOUR_OPTIONS)
+                                                  AXE_OPTIONS if scheme == "light" else COLOR_OPTIONS)
                 if scheme == "light":
                     # once per page is enough to catch every request it makes,
                     # the search index its worker loads after "load" included;

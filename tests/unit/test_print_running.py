@@ -45,9 +45,13 @@ def test_the_content_security_policy_allows_exactly_the_running_footers_style():
 
 
 def book_style(nav, content: str) -> str:
+    from mkdocs_print_site_plugin.urls import get_page_key
+
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(ROOT / "overrides")))
-    config = SimpleNamespace(site_url="https://example.org/manual/",
-                             extra=SimpleNamespace(manual=SimpleNamespace(title="Manual", version="1.2.3")))
+    urls = ["index.html", "pcr/roles.html", "tools/form.html", "training/handouts/a.html"]
+    # the book's page ids, as permanency/book_hooks.py puts them in config.extra.manual
+    manual = SimpleNamespace(title="Manual", version="1.2.3", book_keys={u: get_page_key(u) for u in urls})
+    config = SimpleNamespace(site_url="https://example.org/manual/", extra=SimpleNamespace(manual=manual))
     return env.get_template("partials/print-running.html").render(
         config=config, nav=nav, page=SimpleNamespace(title="The whole manual", content=content))
 
