@@ -80,6 +80,14 @@ def test_chart_colours_contrast_in_light_dark_and_print(browser, server, scheme,
         assert bg == (255, 255, 255) and label == (0, 0, 0), c
 
 
+@pytest.fixture(scope="module")
+def phone(browser):
+    """One 375px page for the module: each test loads its own page in it."""
+    ctx = browser.new_context(viewport={"width": 375, "height": 740})
+    yield ctx.new_page()
+    ctx.close()
+
+
 @pytest.mark.parametrize("rel", [
     "outcomes/index.html",
     "outcomes/sacramento-pcr-results.html",
@@ -90,9 +98,8 @@ def test_chart_colours_contrast_in_light_dark_and_print(browser, server, scheme,
     "programs/pcr.html",
     "programs/tfsc.html",
 ])
-def test_no_sideways_scroll_on_a_phone(browser, server, rel):
-    ctx = browser.new_context(viewport={"width": 375, "height": 740})
-    page = ctx.new_page()
+def test_no_sideways_scroll_on_a_phone(phone, server, rel):
+    page = phone
     page.goto(server + rel)
     width = page.evaluate("document.documentElement.scrollWidth")
     # a figure table reads as cards, with each cell named, rather than scrolling
@@ -100,7 +107,6 @@ def test_no_sideways_scroll_on_a_phone(browser, server, rel):
         .map(td => getComputedStyle(td, '::before').content)""")
     chart_width = page.evaluate("""() => Math.max(0, ...[...document.querySelectorAll('.manual-chart__svg')]
         .map(s => s.getBoundingClientRect().right))""")
-    ctx.close()
     assert width <= 375, (rel, width)
     assert chart_width <= 375, (rel, chart_width)
     assert all(c == '"Date or period: "' for c in cards), cards
