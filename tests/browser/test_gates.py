@@ -117,14 +117,15 @@ def sweep(site, server, browser) -> list[Visit]:
     light: list[Visit] = []
     dark: list[Visit] = []
     try:
-        # a first visit with a dark preference: Material picks the palette from
-        # the preference when no earlier choice is stored
-        page.emulate_media(color_scheme="dark")
-        page.goto(server + "index.html")
-        page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
-        page.reload()
-        preferred = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
-        page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+        # a first visit with a dark preference, in a context of its own (nothing
+        # stored): Material picks the palette from the preference
+        first = browser.new_context(viewport=DESKTOP, color_scheme="dark")
+        try:
+            preview = first.new_page()
+            preview.goto(server + "index.html")
+            preferred = preview.evaluate("document.body.getAttribute('data-md-color-scheme')")
+        finally:
+            first.close()
         page.emulate_media(color_scheme="light")
         for rel in pages:
             # light, as the page loads with a light preference

@@ -147,15 +147,20 @@ def values(page) -> list:
 @pytest.mark.parametrize("wid", ["pcr-review", "tracking-form", "behaviors-self-check"])
 def test_filling_in_stores_and_sends_nothing_and_reload_empties(page, server, wid):
     requests = []
-    page.on("request", lambda r: requests.append((r.url, r.post_data or "")))
+    page.on("request", lambda r: requests.append((r.method, r.url, r.post_data or "")))
     page.goto(server + f"tools/{wid}.html", wait_until="networkidle")
+    loaded = {url for _, url, _ in requests}
     before = stored(page)
     requests.clear()
 
     filled = fill_everything(page)
     assert filled > 10
     page.wait_for_timeout(300)
-    assert requests == [], f"requests while filling in: {requests}"
+    # nothing is sent: at most a file the page itself loaded is fetched again (on a
+    # busy machine a script can come after the network went quiet), never a new
+    # address, another method or a body
+    sent = [r for r in requests if r[0] != "GET" or r[1] not in loaded or r[2]]
+    assert sent == [], f"requests while filling in: {sent}"
     assert MARK not in stored(page)
     assert stored(page) == before
     # what was typed is there to print
@@ -164,7 +169,7 @@ def test_filling_in_stores_and_sends_nothing_and_reload_empties(page, server, wi
     page.reload(wait_until="networkidle")
     assert all(v in ("", False) for v in values(page)), "a reload kept typed values"
     assert MARK not in stored(page)
-    assert not [u for u, body in requests if MARK in u or MARK in body]
+    assert not [u for _, u, body in requests if MARK in u or MARK in body]
     assert page.recorder.foreign == [] and page.recorder.errors == []
 
 
