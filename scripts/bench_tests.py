@@ -4,7 +4,7 @@ prints a table.
 
 Runs each layer of tests/layers.py on its own, one after the other, in one
 process (no xdist), then the whole suite as `make test` runs it (pytest-xdist
-workers). For each run: how many tests passed, the wall time, and the CPU time
+workers), and the same without the gates (`-m "not gate"`). For each run: how many tests passed, the wall time, and the CPU time
 the whole machine spent meanwhile (busy core-seconds from /proc/stat: Chromium's
 renderer processes are not children a process can count, so only the machine's
 total sees them). Read the CPU column on a quiet machine only; the load average
@@ -68,10 +68,10 @@ def row(*cells) -> str:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--workers", default="auto", help="pytest-xdist workers for the whole run (default auto)")
-    parser.add_argument("--only", action="append", choices=[*LAYERS, "build-once", "all"],
+    parser.add_argument("--only", action="append", choices=[*LAYERS, "build-once", "not-gate", "all"],
                         help="run only these layers (repeatable)")
     args = parser.parse_args(argv)
-    wanted = args.only or ["build-once", *LAYERS, "all"]
+    wanted = args.only or ["build-once", *LAYERS, "not-gate", "all"]
     print(f"bench-tests: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}, Python {sys.version.split()[0]}",
           flush=True)
     lines = [row("layer", "what it checks", "tests", "wall s", "machine CPU s", "load before"),
@@ -89,9 +89,12 @@ def main(argv=None) -> int:
     for name, (pytest_args, what) in LAYERS.items():
         if name in wanted:
             add(name, what, timed([PYTHON, "-m", "pytest", "-q", "-p", "no:cacheprovider", *pytest_args]))
+    parallel = [PYTHON, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", args.workers, "--dist", "loadfile"]
+    if "not-gate" in wanted:
+        add(f"all but the gates (-n {args.workers} -m \"not gate\")", "unit, build and browser, in parallel workers",
+            timed([*parallel, "-m", "not gate"]))
     if "all" in wanted:
-        add(f"all (make test, -n {args.workers})", "every layer, in parallel workers",
-            timed([PYTHON, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", args.workers, "--dist", "loadfile"]))
+        add(f"all (make test, -n {args.workers})", "every layer, in parallel workers", timed(parallel))
     print("\nResults\n" + "\n".join(lines))
     if failed:
         print("\nFailed:\n" + "\n".join(failed))
