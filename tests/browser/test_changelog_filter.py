@@ -64,7 +64,7 @@ def test_filter_hides_versions_before_the_chosen_date(changelog_server, page):
 
     page.get_by_role("button", name="Show all").click()
     assert field.input_value() == ""
-    page.wait_for_function("document.querySelectorAll('section.manual-release[hidden]').length === 0")
+    page.wait_for_function("() => document.querySelectorAll('section.manual-release[hidden]').length === 0")
     assert shown_versions(page) == versions
     assert storage(page) == before, "the filter stored something or changed the address"
     assert page.recorder.errors == []

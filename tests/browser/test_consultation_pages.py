@@ -134,7 +134,7 @@ def test_screen_kept_awake_while_running_and_let_go_on_pause_and_when_hidden(ser
     timer = page.locator("[data-consult-timer]")
     assert wake() == []  # nothing until the timer runs
     timer.get_by_role("button", name="Start").click()
-    page.wait_for_function("window.__wake.length === 1")
+    page.wait_for_function("() => window.__wake.length === 1")
     assert wake() == ["request screen"]
     timer.get_by_role("button", name="Pause").click()
     assert wake() == ["request screen", "release"]
@@ -142,11 +142,11 @@ def test_screen_kept_awake_while_running_and_let_go_on_pause_and_when_hidden(ser
     page.evaluate("window.__setHidden(false)")
     assert wake() == ["request screen", "release"]  # paused: hiding and showing asks for nothing
     timer.get_by_role("button", name="Resume").click()
-    page.wait_for_function("window.__wake.length === 3")
+    page.wait_for_function("() => window.__wake.length === 3")
     page.evaluate("window.__setHidden(true)")  # another app, or the phone locked
     assert wake() == ["request screen", "release", "request screen", "release"]
     page.evaluate("window.__setHidden(false)")  # back, still running: asked for again
-    page.wait_for_function("window.__wake.length === 5")
+    page.wait_for_function("() => window.__wake.length === 5")
     timer.get_by_role("button", name="Reset").click()
     assert wake() == ["request screen", "release", "request screen", "release", "request screen", "release"]
     assert page.recorder.errors == []

@@ -149,14 +149,14 @@ def sweep(site, server, browser) -> list[Visit]:
             # a click that does not leave the pointer over the toggle, whose
             # tooltip would be fading in while axe measures its contrast
             page.locator("label[for=__palette_1]").dispatch_event("click")
-            page.wait_for_function("document.body.getAttribute('data-md-color-scheme') !== 'default'")
+            page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') !== 'default'")
             visit.body_scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
             visit.violations = axe_violations(axe, page, visit.excused, COLOR_OPTIONS)
             visit.csp = page.evaluate("window.__csp || []")
             visit.phone_width = phone_width(page)
             dark.append(visit)
             page.locator("label[for=__palette_0]").dispatch_event("click")  # back to light for the next page
-            page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'default'")
+            page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'default'")
     finally:
         context.close()
     visits = light + dark

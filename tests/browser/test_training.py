@@ -131,7 +131,7 @@ def test_finish_the_check_see_the_score_and_try_again(page, server):
     assert score.inner_text() == ""
     assert page.locator("fieldset.training-q input:checked").count() == 0
     assert all(feedback(question(page, n)).inner_text() == "" for n in range(4))
-    page.wait_for_function("document.activeElement && document.activeElement.type === 'radio'")
+    page.wait_for_function("() => document.activeElement && document.activeElement.type === 'radio'")
     answer(page, RIGHT)
     assert score.inner_text().startswith("Your score: 4 of 4 right the first time. That reaches the pass mark")
 
