@@ -106,10 +106,11 @@ def _unique_citations(figures) -> list[dict]:
     return out
 
 
-def _bytecode_cache():
+def bytecode_cache():
     """Compiled templates, kept between builds in the user's temp folder (Jinja
     checks each against its source, so an edited template recompiles). Saves
-    compiling every component on every `mkdocs build`."""
+    compiling every component on every `mkdocs build`, and the theme's templates
+    on every rebuild under `mkdocs serve` (plugin.py)."""
     try:
         return FileSystemBytecodeCache()
     except (OSError, RuntimeError):  # no usable temp folder: compile every time
@@ -119,7 +120,7 @@ def _bytecode_cache():
 def _environment() -> Environment:
     env = Environment(
         loader=PackageLoader("permanency", "templates"),
-        bytecode_cache=_bytecode_cache(),
+        bytecode_cache=bytecode_cache(),
         autoescape=True,
         undefined=StrictUndefined,
         finalize=_finalize,
