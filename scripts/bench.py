@@ -309,14 +309,14 @@ def bench_serve(work: Path, edits: int) -> dict:
             result["refresh"].append(round(time.perf_counter() - start, 2) if seen is not None else float("inf"))
         program.write_bytes(original)
         wait_for(lambda: "Benchmark edit" not in fetch(url), timeout=60)
+        def reloads() -> int:
+            return log_path.read_text(encoding="utf-8").count(RELOADED)
+
         # other watched folders: a change there rebuilds too (the log says so:
         # "Reloading browsers" ends every rebuild; MkDocs' own "Documentation
         # built in" line is missing from some rebuilds' output under serve)
         for label, path in (("docs/", project / "docs" / "glossary.md"),
                             ("permanency/", project / "permanency" / "templates" / "components" / "program-page.md.j2")):
-            def reloads() -> int:
-                return log_path.read_text(encoding="utf-8").count(RELOADED)
-
             time.sleep(0.6)
             before = reloads()
             saved = path.read_bytes()

@@ -65,6 +65,15 @@ def context(browser):
     ctx.close()
 
 
+@pytest.fixture(scope="module")
+def phone(browser):
+    """One 375px-wide page shared by a test file's tests: each loads its own page
+    in it (cheaper than a browser context per test)."""
+    ctx = browser.new_context(viewport={"width": 375, "height": 740})
+    yield ctx.new_page()
+    ctx.close()
+
+
 @pytest.fixture
 def page(context, server):
     pg = context.new_page()

@@ -35,6 +35,7 @@ COLOR_OPTIONS = {"runOnly": {"type": "rule", "values": COLOR_RULES}, "resultType
 KNOWN = yaml.safe_load((Path(__file__).resolve().parent.parent / "a11y-known-issues.yml").read_text(encoding="utf-8"))["axe"]
 SCHEMES = {"light": "default", "dark": "slate"}  # emulated preference -> Material's scheme
 MISSING = "this-page-does-not-exist.html"  # the 404 page is visited the way readers reach it
+TAKE_CSP = "() => (window.__csp || []).splice(0)"  # the violations since the last take
 RECORD_CSP = """document.addEventListener('securitypolicyviolation', e =>
   (window.__csp = window.__csp || []).push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));"""
 
@@ -140,7 +141,7 @@ def sweep(site, server, browser) -> list[Visit]:
             # index its worker loads after "load" included; waited for after axe,
             # which makes no request, so the quiet half second has mostly passed
             page.wait_for_load_state("networkidle")
-            visit.csp = page.evaluate("window.__csp || []")
+            visit.csp = page.evaluate(TAKE_CSP)
             light.append(visit)
             # dark, as a reader switches with the header's toggle (Material's own
             # switch, on the same page: the markup is the same, so axe's color rules)
@@ -152,7 +153,7 @@ def sweep(site, server, browser) -> list[Visit]:
             page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') !== 'default'")
             visit.body_scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
             visit.violations = axe_violations(axe, page, visit.excused, COLOR_OPTIONS)
-            visit.csp = page.evaluate("window.__csp || []")
+            visit.csp = page.evaluate(TAKE_CSP)
             visit.phone_width = phone_width(page)
             dark.append(visit)
             page.locator("label[for=__palette_0]").dispatch_event("click")  # back to light for the next page

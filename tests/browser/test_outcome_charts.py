@@ -80,14 +80,6 @@ def test_chart_colours_contrast_in_light_dark_and_print(browser, server, scheme,
         assert bg == (255, 255, 255) and label == (0, 0, 0), c
 
 
-@pytest.fixture(scope="module")
-def phone(browser):
-    """One 375px page for the module: each test loads its own page in it."""
-    ctx = browser.new_context(viewport={"width": 375, "height": 740})
-    yield ctx.new_page()
-    ctx.close()
-
-
 @pytest.mark.parametrize("rel", [
     "outcomes/index.html",
     "outcomes/sacramento-pcr-results.html",

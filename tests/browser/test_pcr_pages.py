@@ -40,14 +40,6 @@ def test_abbreviation_shows_its_expansion_on_keyboard_focus(server, page):
     page.locator(".md-tooltip2", has_text="permanency case review").wait_for(state="visible", timeout=5000)
 
 
-@pytest.fixture(scope="module")
-def phone(browser, server):
-    """One 375px page for the module: each test loads its own page in it."""
-    ctx = browser.new_context(viewport={"width": 375, "height": 740})
-    yield ctx.new_page()
-    ctx.close()
-
-
 @pytest.mark.parametrize("rel", NEW_PAGES)
 def test_page_fits_a_375px_phone_without_sideways_scroll(server, phone, rel):
     phone.goto(server + rel)  # laid out by "load": the width needs nothing from the network
