@@ -166,7 +166,7 @@ def test_timer_without_a_wake_lock_api_still_runs(server, page):
 PHONE = {"width": 375, "height": 812}
 
 
-def phone(browser, height: int = 812):
+def phone_context(browser, height: int = 812):
     return browser.new_context(viewport={"width": 375, "height": height}, has_touch=True, is_mobile=True)
 
 
@@ -180,7 +180,7 @@ def in_view(locator, page) -> bool:
 def test_two_taps_from_the_home_page_start_a_review_on_a_phone(server, browser, height):
     """Tap 1: "Open consultation mode", in view on the home page as it opens;
     tap 2: Start, in view on the page that opens. No scrolling, no menu."""
-    context = phone(browser, height)
+    context = phone_context(browser, height)
     page = context.new_page()
     try:
         page.goto(server + "index.html")
@@ -229,7 +229,7 @@ def assert_phase_under_bar(where: dict, label: str):
 
 
 def test_running_bar_stays_in_view_with_the_current_phase_right_under_it(server, browser):
-    context = phone(browser)
+    context = phone_context(browser)
     page = context.new_page()
     try:
         page.goto(server + "pcr/consultation.html")
@@ -258,7 +258,7 @@ def test_running_bar_stays_in_view_with_the_current_phase_right_under_it(server,
 
 
 def test_consultation_on_a_phone(server, browser):
-    context = phone(browser)
+    context = phone_context(browser)
     page = context.new_page()
     try:
         for width in (375, 320):
