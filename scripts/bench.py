@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import functools
 import os
 import re
 import resource
@@ -198,7 +199,33 @@ def _clone(record: dict, k: int, kind=None) -> dict:
     for name in ONCE_PER_MANUAL:
         clone.pop(name, None)
     _unique_facts(clone, k)
+    _own_copy_of_bank(clone, k)
     return clone
+
+
+# A worksheet section that names no records shows a whole bank: every question
+# in phase order, every practice behavior. In copy k, such a section names copy
+# k's records, so a cloned worksheet is the size of its original. Left to show
+# the whole bank, each of the 50 copies of a sheet would list the 50-times bank
+# and the 50x data would hold about 107 times the Markdown of 1x, not 50 times
+# (measured on 2026-12-01 with `python -m permanency render`).
+WHOLE_BANK = (  # (section kind, the fields that name records, the field to fill, the kind it names)
+    ("questions", ("phases", "questions"), "phases", "phase"),
+    ("behaviors", ("behaviors",), "behaviors", "behavior"),
+)
+
+
+def _own_copy_of_bank(record: dict, k: int) -> None:
+    for section in record.get("sections") or []:
+        for section_kind, naming, field, kind in WHOLE_BANK:
+            if section.get("kind") == section_kind and not any(name in section for name in naming):
+                section[field] = [f"{rid}-x{k}" for rid in _real_ids(kind)]
+
+
+@functools.cache
+def _real_ids(kind: str) -> tuple[str, ...]:
+    """The ids of the manual's own records of ``kind``, in order."""
+    return tuple(load(ROOT / "data", ROOT / "docs").records[kind])
 
 
 # Fields whose items are counted across all records of a kind and must stay in a
