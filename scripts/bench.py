@@ -218,7 +218,7 @@ WHOLE_BANK = (  # (section kind, the fields that name records, the field to fill
 def _own_copy_of_bank(record: dict, k: int) -> None:
     for section in record.get("sections") or []:
         for section_kind, naming, field, kind in WHOLE_BANK:
-            if section.get("kind") == section_kind and not any(name in section for name in naming):
+            if section.get("kind") == section_kind and not any(section.get(name) for name in naming):
                 section[field] = [f"{rid}-x{k}" for rid in _real_ids(kind)]
 
 
